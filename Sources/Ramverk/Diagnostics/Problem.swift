@@ -1,0 +1,196 @@
+/// The catalogue: every problem Ramverk can report, with its stable code, its Swedish
+/// message and an optional hint. The only place user-facing diagnostic text is written.
+///
+/// Codes are stable (scripts and docs refer to them): R01xx reading and tokens,
+/// R02xx syntax, R03xx names, R04xx units, types and signs, R05xx evaluation,
+/// R06xx files and limits.
+public enum Problem: Error, Sendable, Equatable {
+    // R01xx — reading and tokens
+    case invalidUTF8
+    case nulByte
+    case unexpectedCharacter(String)
+    case unterminatedString
+    case numberTooLarge
+    case decimalPointNotComma(String)
+
+    // R02xx — syntax
+    case expected(String, found: String)
+    case unclosedBlock(keyword: String, line: Int)
+    case unmatchedClosingBrace
+    case unclosedParenthesis(line: Int)
+    case nestingTooDeep(limit: Int)
+    case duplicateCell(column: String)
+    case emptyName
+
+    // R03xx — names
+    case unknownName(String, suggestion: String?)
+    case ambiguousName(String, candidates: [String])
+    case duplicateName(String, kind: String)
+    case unknownColumn(String, suggestion: String?)
+    case duplicateColumn(String)
+    case columnNeeded(String)
+    case unknownRamYear(Int)
+    case duplicateRam(Int)
+    case ramYearHasNoColumn(Int)
+    case bridgeWithoutBase(year: Int)
+    case duplicateBridge(Int)
+    case duplicateHeader(String)
+    case totalOutsideArea
+    case duplicateTotal
+
+    // R04xx — units, types and signs
+    case tooManyDecimals(unit: String, allowed: Int)
+    case moneyTimesMoney
+    case numberWhereMoneyExpected(String)
+    case moneyPlusNumber
+    case percentOfMoney
+    case negativeTolerance
+
+    // R05xx — evaluation
+    case overflow
+    case divisionByZero
+    case cycle(names: [String])
+    case dependencyChainTooLong(limit: Int)
+    case divideByMoney
+    case unitOnMoney
+
+    // R06xx — files and limits
+    case includeNotFound(String)
+    case includeOutsideFolder(String)
+    case includeCycle(String)
+    case includeTooDeep(limit: Int)
+    case includeUnreadable(String, reason: String)
+    case includeNotRamverk(String)
+    case fileTooLarge(limit: Int)
+
+    public var severity: Severity { .error }
+
+    public var code: String {
+        switch self {
+        case .invalidUTF8: "R0101"
+        case .nulByte: "R0102"
+        case .unexpectedCharacter: "R0103"
+        case .unterminatedString: "R0104"
+        case .numberTooLarge: "R0105"
+        case .decimalPointNotComma: "R0106"
+        case .expected: "R0201"
+        case .unclosedBlock: "R0202"
+        case .unmatchedClosingBrace: "R0203"
+        case .unclosedParenthesis: "R0204"
+        case .nestingTooDeep: "R0205"
+        case .duplicateCell: "R0206"
+        case .emptyName: "R0207"
+        case .unknownName: "R0301"
+        case .ambiguousName: "R0302"
+        case .duplicateName: "R0303"
+        case .unknownColumn: "R0304"
+        case .duplicateColumn: "R0305"
+        case .columnNeeded: "R0306"
+        case .unknownRamYear: "R0307"
+        case .duplicateRam: "R0308"
+        case .ramYearHasNoColumn: "R0309"
+        case .bridgeWithoutBase: "R0310"
+        case .duplicateBridge: "R0311"
+        case .duplicateHeader: "R0312"
+        case .totalOutsideArea: "R0313"
+        case .duplicateTotal: "R0314"
+        case .tooManyDecimals: "R0401"
+        case .moneyTimesMoney: "R0402"
+        case .numberWhereMoneyExpected: "R0403"
+        case .moneyPlusNumber: "R0404"
+        case .percentOfMoney: "R0405"
+        case .negativeTolerance: "R0406"
+        case .overflow: "R0501"
+        case .divisionByZero: "R0502"
+        case .cycle: "R0503"
+        case .dependencyChainTooLong: "R0504"
+        case .divideByMoney: "R0407"
+        case .unitOnMoney: "R0408"
+        case .includeNotFound: "R0601"
+        case .includeOutsideFolder: "R0602"
+        case .includeCycle: "R0603"
+        case .includeTooDeep: "R0604"
+        case .includeUnreadable: "R0605"
+        case .includeNotRamverk: "R0606"
+        case .fileTooLarge: "R0607"
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .invalidUTF8: "filen är inte giltig UTF-8"
+        case .nulByte: "filen innehåller ett NUL-tecken"
+        case .unexpectedCharacter(let c): "oväntat tecken \(c)"
+        case .unterminatedString: "texten saknar avslutande citattecken"
+        case .numberTooLarge: "talet är för stort"
+        case .decimalPointNotComma(let text): "decimalpunkt i '\(text)'"
+        case .expected(let what, let found): "väntade \(what), fann \(found)"
+        case .unclosedBlock(let keyword, let line): "'}' saknas för att stänga '\(keyword)' på rad \(line)"
+        case .unmatchedClosingBrace: "'}' utan matchande '{'"
+        case .unclosedParenthesis(let line): "')' saknas för att stänga '(' på rad \(line)"
+        case .nestingTooDeep(let limit): "för djup nästling (högst \(limit) nivåer)"
+        case .duplicateCell(let column): "kolumnen '\(column)' har redan ett värde på raden"
+        case .emptyName: "namnet är tomt"
+        case .unknownName(let name, _): "okänt namn '\(name)'"
+        case .ambiguousName(let name, _): "namnet '\(name)' är tvetydigt"
+        case .duplicateName(let name, let kind): "\(kind) '\(name)' är redan deklarerad"
+        case .unknownColumn(let key, _): "okänd kolumn '\(key)'"
+        case .duplicateColumn(let key): "kolumnen '\(key)' är redan deklarerad"
+        case .columnNeeded(let name): "'\(name)' har ett värde per kolumn; ange vilken"
+        case .unknownRamYear(let year): "ingen ram för \(year)"
+        case .duplicateRam(let year): "ram \(year) är redan angiven"
+        case .ramYearHasNoColumn(let year): "ingen kolumn gäller år \(year)"
+        case .bridgeWithoutBase(let year): "ramförändringen \(year) saknar utgångsläge"
+        case .duplicateBridge(let year): "ramförändring \(year) är redan angiven"
+        case .duplicateHeader(let keyword): "'\(keyword)' är redan angiven"
+        case .totalOutsideArea: "'summa' hör hemma i ett område"
+        case .duplicateTotal: "området har redan en tryckt summa"
+        case .tooManyDecimals(let unit, let allowed): "för många decimaler för \(unit) (högst \(allowed))"
+        case .moneyTimesMoney: "belopp gånger belopp ger inget belopp"
+        case .numberWhereMoneyExpected(let what): "\(what) är inget belopp"
+        case .moneyPlusNumber: "kan inte lägga ihop ett belopp och en procentsats"
+        case .percentOfMoney: "ett belopp kan inte skrivas i procent"
+        case .negativeTolerance: "toleransen kan inte vara negativ"
+        case .overflow: "beloppet blir för stort (över ±92 biljoner kr)"
+        case .divisionByZero: "division med noll"
+        case .cycle(let names): "cirkulär definition: \(names.joined(separator: " → "))"
+        case .dependencyChainTooLong(let limit): "för lång kedja av beroenden (högst \(limit) led)"
+        case .divideByMoney: "ett tal kan inte delas med ett belopp"
+        case .unitOnMoney: "uttrycket är redan ett belopp och kan inte få en enhet till"
+        case .includeNotFound(let path): "filen '\(path)' finns inte"
+        case .includeOutsideFolder(let path): "'\(path)' ligger utanför scenariots mapp"
+        case .includeCycle(let path): "'\(path)' inkluderar sig själv"
+        case .includeTooDeep(let limit): "för många nivåer av inkludera (högst \(limit))"
+        case .includeUnreadable(let path, let reason): "kan inte läsa '\(path)': \(reason)"
+        case .includeNotRamverk(let path): "'\(path)' är ingen .ramverk-fil"
+        case .fileTooLarge(let limit): "filen är större än \(limit) MiB"
+        }
+    }
+
+    public var help: String? {
+        switch self {
+        case .invalidUTF8: return "spara filen som UTF-8"
+        case .nulByte: return "filen ser ut att vara binär; ta bort tecknet"
+        case .unterminatedString: return "avsluta texten med \" på samma rad"
+        case .decimalPointNotComma(let text):
+            return "skriv decimalkomma: \(String(text.map { $0 == "." ? "," : $0 }))"
+        case .numberTooLarge: return "belopp och tal får ha högst 18 siffror"
+        case .unknownName(_, let suggestion?), .unknownColumn(_, let suggestion?):
+            return "menade du '\(suggestion)'?"
+        case .ambiguousName(_, let candidates):
+            return "skriv hela vägen, t.ex. \(candidates.prefix(3).map { "'\($0)'" }.joined(separator: " eller "))"
+        case .columnNeeded(let name): return "skriv t.ex. \(name).2021"
+        case .bridgeWithoutBase(let year): return "ange 'ram \(year - 1) = …' eller 'från …' i blocket"
+        case .ramYearHasNoColumn(let year): return "deklarera 'kolumn \(year)' eller 'kolumn Budget år \(year)'"
+        case .moneyTimesMoney: return "multiplicera ett belopp med ett tal eller en procentsats"
+        case .numberWhereMoneyExpected: return "skriv en enhet, t.ex. 10 tkr"
+        case .moneyPlusNumber: return "räkna procent av beloppet: belopp × 3 %"
+        case .tooManyDecimals: return "byt till en mindre enhet"
+        case .overflow: return "kontrollera enheten och storleksordningen"
+        case .cycle: return "ett värde kan inte bero på sig självt"
+        case .includeOutsideFolder: return "inkludera bara filer i samma mapp eller under den"
+        case .includeNotRamverk: return "filnamnet ska sluta på .ramverk"
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,90 @@
+/// The typing and arithmetic rules of the language, on `Value`s. An amount plus a bare
+/// number reads the number in its table's unit; an amount times a number is an amount;
+/// an amount divided by an amount is a number; an amount times an amount is an error.
+/// Every result is exact or rounded once (half away from zero, see `ExactArithmetic`).
+enum Arithmetic {
+    static func apply(_ op: BinaryOperator, _ left: Value, _ right: Value) -> Result<Value, Problem> {
+        switch (op, left, right) {
+        case (.add, .money(let a), .money(let b)):
+            return money(a.adding(b))
+        case (.subtract, .money(let a), .money(let b)):
+            return money(a.subtracting(b))
+        case (.add, .money, .number), (.add, .number, .money),
+             (.subtract, .money, .number), (.subtract, .number, .money):
+            guard let a = asMoney(left), let b = asMoney(right) else { return .failure(.moneyPlusNumber) }
+            return op == .add ? money(a.adding(b)) : money(a.subtracting(b))
+        case (.add, .number(let a, let ka), .number(let b, let kb)):
+            return number(a.adding(b), combine(ka, kb))
+        case (.subtract, .number(let a, let ka), .number(let b, let kb)):
+            return number(a.subtracting(b), combine(ka, kb))
+        case (.multiply, .money, .money):
+            return .failure(.moneyTimesMoney)
+        case (.multiply, .money(let a), .number(let b, _)), (.multiply, .number(let b, _), .money(let a)):
+            return money(a.multiplied(by: b))
+        case (.multiply, .number(let a, let ka), .number(let b, let kb)):
+            return number(a.multiplied(by: b), ka == kb ? ka : .plain)
+        case (.divide, .money(let a), .money(let b)):
+            guard b.ore != 0 else { return .failure(.divisionByZero) }
+            guard let ratio = a.ratio(to: b) else { return .failure(.overflow) }
+            return .success(.number(ratio, .plain))
+        case (.divide, .money(let a), .number(let b, _)):
+            guard b.micros != 0 else { return .failure(.divisionByZero) }
+            return money(a.divided(by: b))
+        case (.divide, .number, .money):
+            return .failure(.divideByMoney)
+        case (.divide, .number(let a, let ka), .number(let b, _)):
+            guard b.micros != 0 else { return .failure(.divisionByZero) }
+            return number(a.divided(by: b), ka == .percent ? .percent : .plain)
+        }
+    }
+
+    static func negate(_ value: Value) -> Result<Value, Problem> {
+        switch value {
+        case .money(let a): money(a.negated())
+        case .number(let a, let kind): number(a.negated(), kind)
+        }
+    }
+
+    /// `value` as an amount: amounts as they are, bare numbers in their unit.
+    static func asMoney(_ value: Value) -> Money? {
+        switch value {
+        case .money(let money): money
+        case .number(let ratio, .bare(let unit)): ratio.money(in: unit)
+        case .number: nil
+        }
+    }
+
+    /// `(expression) tkr`: a number given a unit.
+    static func withUnit(_ value: Value, _ unit: MoneyUnit) -> Result<Value, Problem> {
+        switch value {
+        case .money: return .failure(.unitOnMoney)
+        case .number(_, .percent): return .failure(.percentOfMoney)
+        case .number(let ratio, _):
+            guard let money = ratio.money(in: unit) else {
+                return .failure(.tooManyDecimals(unit: unit.rawValue, allowed: unit.exactDecimals))
+            }
+            return .success(.money(money))
+        }
+    }
+
+    /// `(expression) %`.
+    static func percentOf(_ value: Value) -> Result<Value, Problem> {
+        switch value {
+        case .money: return .failure(.percentOfMoney)
+        case .number(let ratio, _):
+            return .success(.number(Ratio(micros: ratio.micros / 100), .percent))
+        }
+    }
+
+    private static func combine(_ a: Value.NumberKind, _ b: Value.NumberKind) -> Value.NumberKind {
+        a == b ? a : .plain
+    }
+
+    private static func money(_ value: Money?) -> Result<Value, Problem> {
+        value.map { .success(.money($0)) } ?? .failure(.overflow)
+    }
+
+    private static func number(_ value: Ratio?, _ kind: Value.NumberKind) -> Result<Value, Problem> {
+        value.map { .success(.number($0, kind)) } ?? .failure(.overflow)
+    }
+}

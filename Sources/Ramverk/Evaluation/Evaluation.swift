@@ -1,0 +1,107 @@
+/// The evaluated scenario: every value, every check, and the problems found while
+/// evaluating. Amounts are in internal (result) sign unless a field says otherwise.
+public struct Evaluation: Sendable {
+    let columnCount: Int
+    let cellValues: [Money]
+    let cellPresent: [Bool]
+    let areaValues: [Money?]
+    /// Per column: the sum of every line of the file (top-level posts and areas).
+    public var grandTotals: [Money?]
+    /// Per ram (model order): the ram as a positive net-cost amount.
+    public var rams: [Money?]
+    public var tolerance: Money
+    public var bridges: [BridgeResult]
+    public var checks: [CheckResult]
+    public var diagnostics: [Diagnostic]
+
+    public func value(post: Int, column: Int) -> Money? {
+        let index = post * columnCount + column
+        return cellPresent[index] ? cellValues[index] : nil
+    }
+
+    public func total(area: Int, column: Int) -> Money? {
+        areaValues[area * columnCount + column]
+    }
+
+    public var failedChecks: Int { checks.count { !$0.passed } }
+}
+
+/// One check of a figure as printed or decided against what Ramverk computes.
+public struct CheckResult: Sendable {
+    public enum Kind: String, Sendable {
+        case printedTotal = "tryckt summa"
+        case ram = "ram"
+        case bridge = "ramförändring"
+        case bridgeTotal = "ramförändringens summa"
+    }
+    public var kind: Kind
+    public var passed: Bool
+    public var span: SourceSpan
+    /// The model column the check is about, if one.
+    public var column: Int?
+    /// What was checked, in Swedish: "Summa Kommunstyrelsen, Budget 2020".
+    public var subject: String
+    /// The figure as printed or decided, in the sign it is shown in.
+    public var stated: Money
+    /// The figure as computed, in the same sign.
+    public var computed: Money
+    /// stated − computed.
+    public var difference: Money
+}
+
+/// A ramförändring worked through: base − one-off items + changes, against the ram.
+/// All amounts are net cost (positive = a larger frame).
+public struct BridgeResult: Sendable {
+    public struct Line: Sendable {
+        public var text: String
+        public var amount: Money?
+    }
+    public var year: Int
+    public var baseLabel: String
+    public var base: Money?
+    public var oneOffs: [Line]
+    public var changes: [Line]
+    public var sumOfChanges: Money?
+    public var printedTotal: Money?
+    /// base − one-offs + changes.
+    public var computedRam: Money?
+    public var ram: Money?
+    /// ram − base: the change the two frames actually show.
+    public var actualChange: Money?
+}
+
+extension Evaluator {
+    /// Evaluates the whole model and runs every check.
+    public static func run(_ model: Model, tolerance toleranceExpression: ResolvedExpression?) -> Evaluation {
+        var evaluator = Evaluator(model: model)
+        return evaluator.evaluateAll(toleranceExpression)
+    }
+
+    mutating func evaluateAll(_ toleranceExpression: ResolvedExpression?) -> Evaluation {
+        var tolerance = Money(ore: 100_000)
+        if let toleranceExpression,
+           let value = evaluateAmount(toleranceExpression, sign: .result, column: nil, what: "toleransen") {
+            if value.ore < 0 { report(.negativeTolerance, toleranceExpression.span) } else { tolerance = value }
+        }
+        for post in 0..<model.posts.count {
+            for column in 0..<columnCount { _ = cell(post, column, from: model.posts[post].span) }
+        }
+        var areaResults = [Money?](repeating: nil, count: model.areas.count * columnCount)
+        for area in 0..<model.areas.count {
+            for column in 0..<columnCount {
+                areaResults[area * columnCount + column] = areaTotal(area, column, from: model.areas[area].span)
+            }
+        }
+        let fileStart = SourceSpan(file: 0, start: 0, end: 0)
+        let grandTotals = (0..<columnCount).map { sum(model.topLevel, $0, span: fileStart) }
+        let rams = (0..<model.rams.count).map { ram($0, from: model.rams[$0].span) }
+        var checks: [CheckResult] = []
+        checkPrintedTotals(into: &checks, tolerance: tolerance)
+        checkRams(rams, grandTotals, into: &checks)
+        let bridges = model.bridges.map { workThrough($0, rams: rams, tolerance: tolerance, into: &checks) }
+        return Evaluation(columnCount: columnCount, cellValues: cellValues,
+                          cellPresent: cellStates.map { $0 == .done },
+                          areaValues: areaResults, grandTotals: grandTotals, rams: rams,
+                          tolerance: tolerance, bridges: bridges, checks: checks, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,235 @@
+/// Evaluates a checked model: every cell, area total, named value and ram, on demand
+/// and memoized, so a model of literal cells costs one pass of additions. Cycles and
+/// over-long dependency chains are found with an explicit stack of what is being
+/// evaluated; errors poison the value (no cascade of follow-up messages).
+public struct Evaluator {
+    let model: Model
+    let columnCount: Int
+    var diagnostics: [Diagnostic] = []
+
+    /// Progress of each memoized value.
+    enum State: UInt8 { case pending, inProgress, done, failed, empty }
+
+    var cellValues: [Money]
+    var cellStates: [State]
+    var areaValues: [Money]
+    var areaStates: [State]
+    /// Named values by `index * (columnCount + 1) + column` (the last slot: no column).
+    var namedValues: [Value?]
+    var namedStates: [State]
+    var ramValues: [Money]
+    var ramStates: [State]
+
+    /// What is being evaluated, innermost last, for cycle messages.
+    enum Item: Equatable {
+        case cell(Int, Int), area(Int, Int), named(Int, Int), ram(Int)
+    }
+    var stack: [Item] = []
+    public static let maximumChain = 200
+
+    init(model: Model) {
+        self.model = model
+        columnCount = model.columns.count
+        let cellCount = model.cells.count
+        var values = [Money](repeating: .zero, count: cellCount)
+        var states = [State](repeating: .empty, count: cellCount)
+        // Literal cells are done before evaluation starts: the common case is a copy.
+        for index in 0..<cellCount {
+            switch model.cells[index] {
+            case .empty: break
+            case .literal(let money):
+                values[index] = money
+                states[index] = .done
+            case .expression: states[index] = .pending
+            }
+        }
+        cellValues = values
+        cellStates = states
+        areaValues = [Money](repeating: .zero, count: model.areas.count * columnCount)
+        areaStates = [State](repeating: .pending, count: model.areas.count * columnCount)
+        namedValues = [Value?](repeating: nil, count: model.namedValues.count * (columnCount + 1))
+        namedStates = [State](repeating: .pending, count: model.namedValues.count * (columnCount + 1))
+        ramValues = [Money](repeating: .zero, count: model.rams.count)
+        ramStates = [State](repeating: .pending, count: model.rams.count)
+    }
+
+    mutating func report(_ problem: Problem, _ span: SourceSpan?) {
+        diagnostics.append(Diagnostic(problem, at: span))
+    }
+
+    // MARK: - Memoized values (internal sign)
+
+    /// Enters `item`; false (with a diagnostic) on a cycle or an over-long chain.
+    mutating func enter(_ item: Item, span: SourceSpan) -> Bool {
+        if stack.count >= Evaluator.maximumChain {
+            report(.dependencyChainTooLong(limit: Evaluator.maximumChain), span)
+            return false
+        }
+        stack.append(item)
+        return true
+    }
+
+    mutating func cycle(at item: Item, span: SourceSpan) {
+        let start = stack.lastIndex(of: item) ?? 0
+        let names = (stack[start...] + [item]).map(describe)
+        report(.cycle(names: names), span)
+    }
+
+    func describe(_ item: Item) -> String {
+        switch item {
+        case .cell(let post, let column): "\(model.path(of: .post(post))).\(model.columns[column].key)"
+        case .area(let area, let column): "summa(\(model.path(of: .area(area))).\(model.columns[column].key))"
+        case .named(let named, _): model.path(of: .named(named))
+        case .ram(let ram): "ram \(model.rams[ram].year)"
+        }
+    }
+
+    /// A post's value in a column; nil when empty or failed.
+    mutating func cell(_ post: Int, _ column: Int, from span: SourceSpan) -> Money?? {
+        let index = post * columnCount + column
+        switch cellStates[index] {
+        case .done: return cellValues[index]
+        case .empty: return .some(nil)
+        case .failed: return nil
+        case .inProgress:
+            cycle(at: .cell(post, column), span: span)
+            cellStates[index] = .failed
+            return nil
+        case .pending:
+            guard case .expression(let expression, let sign) = model.cells[index],
+                  enter(.cell(post, column), span: span) else {
+                cellStates[index] = .failed
+                return nil
+            }
+            cellStates[index] = .inProgress
+            let value = evaluateAmount(expression, sign: sign, column: column, what: "värdet")
+            stack.removeLast()
+            guard cellStates[index] == .inProgress, let value else {
+                cellStates[index] = .failed
+                return nil
+            }
+            cellValues[index] = value
+            cellStates[index] = .done
+            return value
+        }
+    }
+
+    /// The computed total of an area in a column: the sum of its posts and areas.
+    mutating func areaTotal(_ area: Int, _ column: Int, from span: SourceSpan) -> Money? {
+        let index = area * columnCount + column
+        switch areaStates[index] {
+        case .done: return areaValues[index]
+        case .failed, .empty: return nil
+        case .inProgress:
+            cycle(at: .area(area, column), span: span)
+            areaStates[index] = .failed
+            return nil
+        case .pending:
+            guard enter(.area(area, column), span: span) else {
+                areaStates[index] = .failed
+                return nil
+            }
+            areaStates[index] = .inProgress
+            let total = sum(model.areas[area].members, column, span: model.areas[area].span)
+            stack.removeLast()
+            guard areaStates[index] == .inProgress, let total else {
+                areaStates[index] = .failed
+                return nil
+            }
+            areaValues[index] = total
+            areaStates[index] = .done
+            return total
+        }
+    }
+
+    /// The sum of posts and areas among `members` (named values are not lines).
+    mutating func sum(_ members: [Member], _ column: Int, span: SourceSpan) -> Money? {
+        var total = Money.zero
+        var failed = false
+        for member in members {
+            let part: Money?
+            switch member {
+            case .post(let post):
+                guard let value = cell(post, column, from: model.posts[post].span) else { failed = true; continue }
+                part = value
+            case .area(let child):
+                guard let value = areaTotal(child, column, from: model.areas[child].span) else { failed = true; continue }
+                part = value
+            case .named:
+                continue
+            }
+            guard let part else { continue }
+            guard let next = total.adding(part) else {
+                report(.overflow, span)
+                return nil
+            }
+            total = next
+        }
+        return failed ? nil : total
+    }
+
+    /// A named value where it is used: per column, or without one.
+    mutating func named(_ named: Int, _ column: Int?, from span: SourceSpan) -> Value? {
+        let slot = named * (columnCount + 1) + (column ?? columnCount)
+        switch namedStates[slot] {
+        case .done: return namedValues[slot]
+        case .failed, .empty: return nil
+        case .inProgress:
+            cycle(at: .named(named, column ?? -1), span: span)
+            namedStates[slot] = .failed
+            return nil
+        case .pending:
+            guard enter(.named(named, column ?? -1), span: span) else {
+                namedStates[slot] = .failed
+                return nil
+            }
+            namedStates[slot] = .inProgress
+            let declaration = model.namedValues[named]
+            let value = evaluate(declaration.expression, sign: declaration.sign, column: column)
+            stack.removeLast()
+            guard namedStates[slot] == .inProgress, let value else {
+                namedStates[slot] = .failed
+                return nil
+            }
+            // Stored in internal sign: amounts were written in the declaring table's sign.
+            let stored = internalValue(value, sign: declaration.sign)
+            namedValues[slot] = stored
+            namedStates[slot] = stored == nil ? .failed : .done
+            return stored
+        }
+    }
+
+    /// A ram as a positive net-cost amount.
+    mutating func ram(_ index: Int, from span: SourceSpan) -> Money? {
+        switch ramStates[index] {
+        case .done: return ramValues[index]
+        case .failed, .empty: return nil
+        case .inProgress:
+            cycle(at: .ram(index), span: span)
+            ramStates[index] = .failed
+            return nil
+        case .pending:
+            guard enter(.ram(index), span: span) else {
+                ramStates[index] = .failed
+                return nil
+            }
+            ramStates[index] = .inProgress
+            let ram = model.rams[index]
+            let value = evaluateAmount(ram.expression, sign: .netCost, column: model.column(forYear: ram.year),
+                                       what: "ramen", keepSign: true)
+            stack.removeLast()
+            guard ramStates[index] == .inProgress, let value else {
+                ramStates[index] = .failed
+                return nil
+            }
+            ramValues[index] = value
+            ramStates[index] = .done
+            return value
+        }
+    }
+
+    func internalValue(_ value: Value, sign: SignConvention) -> Value? {
+        guard case .money(let money) = value else { return value }
+        return money.negatedIf(sign.factor < 0).map(Value.money)
+    }
+}

@@ -1,0 +1,39 @@
+/// One run of a scenario through the whole pipeline, as data for the shells to render.
+public struct ScenarioRun: Sendable {
+    public var sources: SourceSet
+    /// Present once the scenario parsed and checked without errors.
+    public var model: Model?
+    /// Present once the model was evaluated.
+    public var evaluation: Evaluation?
+    /// Every problem, in the order the stages found them.
+    public var diagnostics: [Diagnostic]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// The driver, which reads like the pipeline: load and parse, stop on errors; check,
+/// stop on errors; evaluate and run the checks.
+public enum Pipeline {
+    public static func run(path: String, fileSystem: any FileSystem = LocalFileSystem()) -> Result<ScenarioRun, FileReadError> {
+        ProgramLoader.load(path: path, fileSystem: fileSystem).map(run(_:))
+    }
+
+    public static func run(text: String, path: String, fileSystem: any FileSystem = MemoryFileSystem([:])) -> ScenarioRun {
+        run(ProgramLoader.load(text: text, path: path, fileSystem: fileSystem))
+    }
+
+    public static func run(_ program: ParsedProgram) -> ScenarioRun {
+        var run = ScenarioRun(sources: program.sources, diagnostics: program.diagnostics)
+        if run.hasErrors { return run }
+
+        let checked = Checker.check(program)
+        run.diagnostics += checked.diagnostics
+        if run.hasErrors { return run }
+        run.model = checked.model
+
+        let evaluation = Evaluator.run(checked.model, tolerance: checked.tolerance)
+        run.diagnostics += evaluation.diagnostics
+        run.evaluation = evaluation
+        return run
+    }
+}

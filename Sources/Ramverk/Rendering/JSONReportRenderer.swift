@@ -1,0 +1,124 @@
+/// Renders a driftbudget report as JSON, schema `ramverk.kör/1` (docs/json.md).
+/// Amounts are integers of öre in the sign of the table they belong to, so no
+/// precision is lost; texts are the Swedish ones of the text report.
+public struct JSONReportRenderer: Sendable {
+    public static let schema = "ramverk.kör/1"
+    public var sources: SourceSet
+
+    public init(sources: SourceSet) {
+        self.sources = sources
+    }
+
+    public func render(_ report: DriftbudgetReport) -> String {
+        var json = JSONWriter()
+        json.beginObject()
+        json.string("schema", JSONReportRenderer.schema)
+        json.string("municipality", report.municipality)
+        json.string("committee", report.committee)
+        json.string("unit", report.unit.rawValue)
+        json.string("sign", report.sign.rawValue)
+        json.string("amounts", "öre")
+        json.integer("tolerance", report.tolerance.ore)
+
+        json.beginArray("columns")
+        for column in report.columns {
+            json.beginObject()
+            json.string("key", column.key)
+            json.string("label", column.label)
+            json.integer("year", column.year.map(Int64.init))
+            json.endObject()
+        }
+        json.endArray()
+
+        json.beginArray("rows")
+        for (index, row) in report.rows.enumerated() {
+            json.beginObject()
+            json.string("kind", row.kind.rawValue)
+            json.integer("depth", Int64(row.depth))
+            json.string("name", row.name)
+            if row.kind != .area {
+                json.beginObject("values")
+                for (column, info) in report.columns.enumerated() {
+                    json.integer(info.key, report.value(row: index, column: column)?.ore)
+                }
+                json.endObject()
+            }
+            let printed = report.columns.indices.compactMap { column in
+                report.printedMismatches[index * report.columns.count + column].map { (report.columns[column].key, $0) }
+            }
+            if !printed.isEmpty {
+                json.beginObject("printed")
+                for (key, money) in printed { json.integer(key, money.ore) }
+                json.endObject()
+            }
+            json.endObject()
+        }
+        json.endArray()
+
+        json.beginArray("rams")
+        for ram in report.rams {
+            json.beginObject()
+            json.integer("year", Int64(ram.year))
+            json.string("decision", ram.decision)
+            json.integer("ram", ram.ram?.ore)
+            json.integer("netCost", ram.lines?.ore)
+            json.integer("remaining", ram.remaining?.ore)
+            json.endObject()
+        }
+        json.endArray()
+
+        json.beginArray("bridges")
+        for bridge in report.bridges { renderBridge(bridge, into: &json) }
+        json.endArray()
+
+        json.beginArray("checks")
+        for check in report.checks { renderCheck(check, into: &json) }
+        json.endArray()
+
+        json.beginObject("summary")
+        json.integer("checks", Int64(report.checks.count))
+        json.integer("failed", Int64(report.failedChecks))
+        json.endObject()
+        json.endObject()
+        return json.output
+    }
+
+    private func renderBridge(_ bridge: BridgeResult, into json: inout JSONWriter) {
+        json.beginObject()
+        json.integer("year", Int64(bridge.year))
+        json.string("baseLabel", bridge.baseLabel)
+        json.integer("base", bridge.base?.ore)
+        for (key, lines) in [("oneOffs", bridge.oneOffs), ("changes", bridge.changes)] {
+            json.beginArray(key)
+            for line in lines {
+                json.beginObject()
+                json.string("text", line.text)
+                json.integer("amount", line.amount?.ore)
+                json.endObject()
+            }
+            json.endArray()
+        }
+        json.integer("sumOfChanges", bridge.sumOfChanges?.ore)
+        json.integer("printedTotal", bridge.printedTotal?.ore)
+        json.integer("computedRam", bridge.computedRam?.ore)
+        json.integer("ram", bridge.ram?.ore)
+        json.integer("actualChange", bridge.actualChange?.ore)
+        json.endObject()
+    }
+
+    private func renderCheck(_ check: CheckResult, into json: inout JSONWriter) {
+        json.beginObject()
+        json.string("kind", check.kind.rawValue)
+        json.bool("passed", check.passed)
+        json.string("subject", check.subject)
+        let file = sources[check.span.file]
+        let location = file.location(of: Int(check.span.start))
+        json.string("file", file.path)
+        json.integer("line", Int64(location.line))
+        json.integer("column", Int64(location.column))
+        json.integer("stated", check.stated.ore)
+        json.integer("computed", check.computed.ore)
+        json.integer("difference", check.difference.ore)
+        json.endObject()
+    }
+}

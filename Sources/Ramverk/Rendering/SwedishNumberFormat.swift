@@ -1,0 +1,57 @@
+/// Numbers the Swedish way: space between digit groups ("20 500"), decimal comma
+/// ("247,0"), a real minus sign ("−1 167") and a space before % ("3,7 %").
+public enum SwedishNumberFormat {
+    /// Which minus to write: U+2212 for people, ASCII for machines (CSV, JSON).
+    public enum Minus: Sendable { case typographic, ascii }
+
+    /// A scaled integer with `decimals` decimals: (24700, 1) → "2 470,0".
+    public static func format(scaled value: Int64, decimals: Int, minus: Minus = .typographic,
+                              groupSeparator: String = " ") -> String {
+        let negative = value < 0
+        let magnitude = value.magnitude
+        var divisor: UInt64 = 1
+        for _ in 0..<decimals { divisor *= 10 }
+        let whole = magnitude / divisor
+        let fraction = magnitude % divisor
+        let digits = String(whole)
+        var grouped = ""
+        grouped.reserveCapacity(digits.utf8.count + digits.utf8.count / 3 * groupSeparator.utf8.count + 8)
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped += groupSeparator }
+            grouped.append(digit)
+        }
+        if decimals > 0 {
+            let fractionDigits = String(fraction)
+            grouped += "," + String(repeating: "0", count: decimals - fractionDigits.count) + fractionDigits
+        }
+        guard negative && magnitude != 0 else { return grouped }
+        return (minus == .typographic ? "−" : "-") + grouped
+    }
+
+    /// An amount in a unit with that unit's usual decimals: "20 500", "247,0".
+    public static func format(_ money: Money, unit: MoneyUnit, decimals: Int? = nil, minus: Minus = .typographic) -> String {
+        let decimals = decimals ?? unit.displayDecimals
+        return format(scaled: money.scaled(in: unit, decimals: decimals), decimals: decimals, minus: minus)
+    }
+
+    /// An amount with its unit: "247,0 mnkr".
+    public static func formatWithUnit(_ money: Money, unit: MoneyUnit) -> String {
+        format(money, unit: unit) + " " + unit.rawValue
+    }
+
+    /// A plain number as a percentage with one decimal: 0,037 → "3,7 %".
+    public static func percent(_ ratio: Ratio, decimals: Int = 1, minus: Minus = .typographic) -> String {
+        // micros × 100 / 10^(6 − decimals) gives the percentage scaled by 10^decimals.
+        let divisor = Int128(ExactArithmetic.pow10(Ratio.decimals - 2 - decimals))
+        let scaled = ExactArithmetic.divideRounded(Int128(ratio.micros), divisor) ?? 0
+        return format(scaled: ExactArithmetic.narrow(scaled) ?? 0, decimals: decimals, minus: minus) + " %"
+    }
+
+    /// A plain number with up to six decimals, trailing zeros dropped: "1,02".
+    public static func number(_ ratio: Ratio, minus: Minus = .typographic) -> String {
+        var text = format(scaled: ratio.micros, decimals: Ratio.decimals, minus: minus)
+        while text.hasSuffix("0") && text.contains(",") { text.removeLast() }
+        if text.hasSuffix(",") { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,63 @@
+/// The data of the driftbudget report (`ramverk kör`): what is shown, in the sign each
+/// table is printed in, before any rendering. Text and JSON renderers read only this.
+public struct DriftbudgetReport: Sendable {
+    public struct ColumnInfo: Sendable {
+        public var key: String
+        public var label: String
+        public var year: Int?
+    }
+
+    /// A change between two shown columns (by index into `columns`).
+    public struct Change: Sendable {
+        public var from: Int
+        public var to: Int
+    }
+
+    public struct Row: Sendable {
+        public enum Kind: String, Sendable {
+            case area = "område"
+            case post = "post"
+            case total = "summa"
+            case grandTotal = "totalt"
+        }
+        public var kind: Kind
+        public var depth: Int
+        public var name: String
+        /// Where the row was declared (for totals: the `summa` line, if printed).
+        public var span: SourceSpan?
+    }
+
+    public struct RamLine: Sendable {
+        public var year: Int
+        public var decision: String?
+        /// The ram, net cost.
+        public var ram: Money?
+        /// The net cost of all lines in the ram's year, if a column has that year.
+        public var lines: Money?
+        /// ram − lines: left (positive) or exceeded (negative).
+        public var remaining: Money?
+        public var columnLabel: String?
+    }
+
+    public var municipality: String?
+    public var committee: String?
+    public var unit: MoneyUnit
+    public var sign: SignConvention
+    public var tolerance: Money
+    public var columns: [ColumnInfo]
+    public var changes: [Change]
+    public var rows: [Row]
+    /// `values[row * columns.count + column]`, in the row's own sign; nil = blank.
+    public var values: [Money?]
+    /// Printed figures that differ from the computed ones, by the same index.
+    public var printedMismatches: [Int: Money]
+    public var rams: [RamLine]
+    public var bridges: [BridgeResult]
+    public var checks: [CheckResult]
+
+    public func value(row: Int, column: Int) -> Money? {
+        values[row * columns.count + column]
+    }
+
+    public var failedChecks: Int { checks.count { !$0.passed } }
+}

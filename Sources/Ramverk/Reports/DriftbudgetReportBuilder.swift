@@ -1,0 +1,99 @@
+/// Lays out an evaluated model as a driftbudget: areas with their posts and computed
+/// totals in written order, the chosen columns, changes between consecutive years,
+/// rams, ramförändringar and the checks.
+public enum DriftbudgetReportBuilder {
+    /// `columnKeys`: the columns to show, by key; empty = all. Unknown keys are the
+    /// caller's to reject (see `unknownColumns`).
+    public static func build(model: Model, evaluation: Evaluation, columnKeys: [String] = []) -> DriftbudgetReport {
+        let selected: [Int] = columnKeys.isEmpty
+            ? Array(model.columns.indices)
+            : columnKeys.compactMap { key in model.columns.firstIndex { $0.key == key } }
+        let columns = selected.map {
+            DriftbudgetReport.ColumnInfo(key: model.columns[$0].key, label: model.columns[$0].label, year: model.columns[$0].year)
+        }
+        var changes: [DriftbudgetReport.Change] = []
+        for index in columns.indices.dropFirst() {
+            if let a = columns[index - 1].year, let b = columns[index].year, b == a + 1 {
+                changes.append(.init(from: index - 1, to: index))
+            }
+        }
+        var layout = Layout(model: model, evaluation: evaluation, selected: selected)
+        layout.rows.reserveCapacity(model.posts.count + model.areas.count * 2 + 1)
+        layout.values.reserveCapacity((model.posts.count + model.areas.count * 2 + 1) * selected.count)
+        layout.add(model.topLevel, depth: 0)
+        // A grand total when the file has more than one top-level line.
+        let lineCount = model.topLevel.count { if case .named = $0 { false } else { true } }
+        if lineCount > 1 {
+            layout.rows.append(.init(kind: .grandTotal, depth: 0, name: "Totalt", span: nil))
+            for column in selected {
+                layout.values.append(evaluation.grandTotals[column].flatMap { $0.negatedIf(model.displaySign.factor < 0) })
+            }
+        }
+
+        let rams = model.rams.enumerated().map { index, ram -> DriftbudgetReport.RamLine in
+            let column = model.column(forYear: ram.year)
+            let lines = column.flatMap { evaluation.grandTotals[$0] }.flatMap { $0.negated() }
+            let frame = evaluation.rams[index]
+            let remaining = frame.flatMap { frame in lines.flatMap { frame.subtracting($0) } }
+            return .init(year: ram.year, decision: ram.decision, ram: frame, lines: lines, remaining: remaining,
+                         columnLabel: column.map { model.columns[$0].label })
+        }
+        return DriftbudgetReport(
+            municipality: model.municipality, committee: model.committee, unit: model.displayUnit,
+            sign: model.displaySign, tolerance: evaluation.tolerance, columns: columns, changes: changes,
+            rows: layout.rows, values: layout.values, printedMismatches: layout.mismatches, rams: rams,
+            bridges: evaluation.bridges, checks: evaluation.checks)
+    }
+
+    /// Names of requested columns the model does not have.
+    public static func unknownColumns(_ keys: [String], in model: Model) -> [String] {
+        keys.filter { key in !model.columns.contains { $0.key == key } }
+    }
+
+    private struct Layout {
+        let model: Model
+        let evaluation: Evaluation
+        let selected: [Int]
+        var rows: [DriftbudgetReport.Row] = []
+        var values: [Money?] = []
+        var mismatches: [Int: Money] = [:]
+
+        mutating func add(_ members: [Member], depth: Int) {
+            for member in members {
+                switch member {
+                case .post(let post):
+                    let info = model.posts[post]
+                    rows.append(.init(kind: .post, depth: depth, name: info.name, span: info.span))
+                    let flip = info.sign.factor < 0
+                    for column in selected {
+                        values.append(evaluation.value(post: post, column: column).flatMap { $0.negatedIf(flip) })
+                    }
+                case .area(let area):
+                    let info = model.areas[area]
+                    rows.append(.init(kind: .area, depth: depth, name: info.name, span: info.span))
+                    values.append(contentsOf: repeatElement(nil, count: selected.count))
+                    add(info.members, depth: depth + 1)
+                    let label = info.printedTotal?.label ?? "Summa \(info.name)"
+                    rows.append(.init(kind: .total, depth: depth, name: label, span: info.printedTotal?.span))
+                    let flip = info.sign.factor < 0
+                    for column in selected {
+                        values.append(evaluation.total(area: area, column: column).flatMap { $0.negatedIf(flip) })
+                    }
+                    recordMismatches(area: area, row: rows.count - 1)
+                case .named:
+                    continue
+                }
+            }
+        }
+
+        /// The printed figure of every failed printed-total check on this area's row.
+        mutating func recordMismatches(area: Int, row: Int) {
+            guard let printed = model.areas[area].printedTotal else { return }
+            for check in evaluation.checks where check.kind == .printedTotal && !check.passed && check.span == printed.span {
+                if let shown = selected.firstIndex(where: { $0 == check.column }) {
+                    mismatches[row * selected.count + shown] = check.stated
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+/// The declaring pass: walks statements in order with the unit and sign in force,
+/// creates areas, posts and named values, converts literal cells at once, and queues
+/// every other expression for resolution.
+extension Checker {
+    mutating func declare(_ statements: [Statement], in outer: Scope) {
+        var scope = outer
+        for statement in statements {
+            switch statement {
+            case .header(let header):
+                declareHeader(header)
+            case .unit(let unit, _):
+                scope.unit = unit
+            case .sign(let sign, _):
+                scope.sign = sign
+            case .tolerance(let expression, let span):
+                if let first = headerSpans["tolerans"] {
+                    report(.duplicateHeader("tolerans"), span,
+                           notes: [Diagnostic.Note(message: "först angiven här", span: first)])
+                    continue
+                }
+                headerSpans["tolerans"] = span
+                pending.append(.tolerance(expression, scope))
+            case .column:
+                break  // declared before the walk
+            case .ram(let ram):
+                declareRam(ram, scope)
+            case .namedValue(let named):
+                declareNamedValue(named, scope)
+            case .area(let area):
+                declareArea(area, scope)
+            case .post(let post):
+                declarePost(post, scope)
+            case .total(let total):
+                declareTotal(total, scope)
+            case .bridge(let bridge):
+                if let first = bridgeYears[bridge.year] {
+                    report(.duplicateBridge(bridge.year), bridge.yearSpan,
+                           notes: [Diagnostic.Note(message: "först angiven här", span: first)])
+                    continue
+                }
+                bridgeYears[bridge.year] = bridge.yearSpan
+                pending.append(.bridge(bridge.year, bridge, scope))
+            case .include(let include):
+                if let file = program.includes[include.span] {
+                    // An included file starts with the settings in force where it is
+                    // included; its own `enhet`/`tecken` end with it, as in a block.
+                    declare(program.trees[Int(file)].statements, in: scope)
+                }
+            }
+        }
+    }
+
+    private mutating func declareHeader(_ header: HeaderStatement) {
+        let key = header.kind.rawValue
+        if let first = headerSpans[key] {
+            report(.duplicateHeader(key), header.span,
+                   notes: [Diagnostic.Note(message: "först angiven här", span: first)])
+            return
+        }
+        headerSpans[key] = header.span
+        switch header.kind {
+        case .municipality: model.municipality = header.name.text
+        case .committee: model.committee = header.name.text
+        }
+    }
+
+    private mutating func declareRam(_ ram: RamStatement, _ scope: Scope) {
+        if let existing = ramIndex[ram.year] {
+            report(.duplicateRam(ram.year), ram.yearSpan,
+                   notes: [Diagnostic.Note(message: "först angiven här", span: model.rams[existing].span)])
+            return
+        }
+        ramIndex[ram.year] = model.rams.count
+        model.rams.append(Ram(year: ram.year, span: ram.span, decision: ram.decision,
+                              expression: .invalid(span: ram.amount.span)))
+        pending.append(.ram(model.rams.count - 1, ram.amount, scope))
+    }
+
+    /// Registers `name` in the scope; false (with a diagnostic) if it is taken.
+    private mutating func claim(_ name: Name, as member: Member, kind: String, in scope: Scope) -> Bool {
+        let key = ScopedName(area: Int32(scope.area ?? -1), name: name.text)
+        if let existing = members[key] {
+            report(.duplicateName(name.text, kind: kind), name.span,
+                   notes: [Diagnostic.Note(message: "först deklarerad här", span: span(of: existing))])
+            return false
+        }
+        members[key] = member
+        globalIndex = nil
+        return true
+    }
+
+    func span(of member: Member) -> SourceSpan {
+        switch member {
+        case .area(let a): model.areas[a].span
+        case .post(let p): model.posts[p].span
+        case .named(let n): model.namedValues[n].span
+        }
+    }
+
+    private mutating func attach(_ member: Member, to scope: Scope) {
+        if let area = scope.area {
+            model.areas[area].members.append(member)
+        } else {
+            model.topLevel.append(member)
+        }
+    }
+
+    private mutating func declareNamedValue(_ named: NamedValueStatement, _ scope: Scope) {
+        let index = model.namedValues.count
+        guard claim(named.name, as: .named(index), kind: "värdet", in: scope) else { return }
+        model.namedValues.append(NamedValue(name: named.name.text, span: named.name.span, area: scope.area,
+                                            sign: scope.sign, expression: .invalid(span: named.value.span)))
+        attach(.named(index), to: scope)
+        pending.append(.named(index, named.value, scope))
+    }
+
+    private mutating func declareArea(_ area: AreaStatement, _ scope: Scope) {
+        let index = model.areas.count
+        guard claim(area.name, as: .area(index), kind: "området", in: scope) else { return }
+        model.areas.append(Area(name: area.name.text, span: area.name.span, parent: scope.area, sign: scope.sign))
+        attach(.area(index), to: scope)
+        var inner = scope
+        inner.area = index
+        declare(area.body, in: inner)
+    }
+
+    private mutating func declarePost(_ post: PostStatement, _ scope: Scope) {
+        let index = model.posts.count
+        guard claim(post.name, as: .post(index), kind: "posten", in: scope) else { return }
+        model.posts.append(Post(name: post.name.text, span: post.name.span, area: scope.area, sign: scope.sign))
+        model.cells.append(contentsOf: repeatElement(.empty, count: model.columns.count))
+        attach(.post(index), to: scope)
+        let base = index * model.columns.count
+        for cell in post.cells {
+            guard let column = column(for: cell.key) else {
+                unknownColumn(cell.key)
+                continue
+            }
+            if case .empty = model.cells[base + column] {} else {
+                report(.duplicateCell(column: cell.key.text), cell.key.span)
+                continue
+            }
+            if let literal = literalMoney(cell.value, scope.unit) {
+                model.cells[base + column] = literal.flatMap { money in
+                    money.negatedIf(scope.sign.factor < 0).map(CellSource.literal)
+                } ?? .empty
+            } else {
+                pending.append(.cell(post: index, column: column, cell.value, scope))
+            }
+        }
+    }
+
+    private mutating func declareTotal(_ total: TotalStatement, _ scope: Scope) {
+        guard let area = scope.area else {
+            report(.totalOutsideArea, total.span)
+            return
+        }
+        if model.areas[area].printedTotal != nil {
+            report(.duplicateTotal, total.span,
+                   notes: [Diagnostic.Note(message: "först angiven här", span: model.areas[area].printedTotal?.span)])
+            return
+        }
+        var printed = PrintedTotal(label: total.label, span: total.span,
+                                   cells: Array(repeating: .empty, count: model.columns.count))
+        for cell in total.cells {
+            guard let column = column(for: cell.key) else {
+                unknownColumn(cell.key)
+                continue
+            }
+            if case .empty = printed.cells[column] {} else {
+                report(.duplicateCell(column: cell.key.text), cell.key.span)
+                continue
+            }
+            if let literal = literalMoney(cell.value, scope.unit) {
+                printed.cells[column] = literal.flatMap { $0.negatedIf(scope.sign.factor < 0).map(CellSource.literal) } ?? .empty
+            } else {
+                pending.append(.total(area: area, column: column, cell.value, scope))
+            }
+        }
+        model.areas[area].printedTotal = printed
+    }
+
+    /// The fast path for the common cell — a number, maybe negative, maybe with a
+    /// unit. Returns nil when the expression is not of that form; `.some(nil)` when it
+    /// is but cannot be an exact amount (the diagnostic is recorded).
+    mutating func literalMoney(_ expression: Expression, _ unit: MoneyUnit) -> Money?? {
+        switch expression {
+        case .number(let literal, let span):
+            return .some(exactMoney(literal, unit, span))
+        case .withUnit(.number(let literal, _), let explicit, let span):
+            return .some(exactMoney(literal, explicit, span))
+        case .negate(let inner, _):
+            guard let value = literalMoney(inner, unit) else { return nil }
+            guard let money = value else { return .some(nil) }
+            guard let negated = money.negated() else {
+                report(.overflow, expression.span)
+                return .some(nil)
+            }
+            return .some(negated)
+        default:
+            return nil
+        }
+    }
+
+    mutating func exactMoney(_ literal: NumberLiteral, _ unit: MoneyUnit, _ span: SourceSpan) -> Money? {
+        if let money = literal.money(in: unit) { return money }
+        if literal.decimals > unit.exactDecimals {
+            report(.tooManyDecimals(unit: unit.rawValue, allowed: unit.exactDecimals), span)
+        } else {
+            report(.overflow, span)
+        }
+        return nil
+    }
+}
+
+extension Money {
+    /// Negated when `condition` holds; nil on overflow.
+    func negatedIf(_ condition: Bool) -> Money? { condition ? negated() : self }
+}

@@ -1,0 +1,186 @@
+/// The resolving pass: once every name is declared, each queued expression has its
+/// references bound to areas, posts, named values, columns and rams.
+extension Checker {
+    /// Which column a reference without an explicit column means.
+    enum ColumnContext {
+        /// The column of the cell being defined (or of a ram's year).
+        case fixed(Int)
+        /// Decided where the named value is used.
+        case dynamic
+        /// No column: a reference to a post or area must name one.
+        case none
+    }
+
+    mutating func resolvePending() {
+        let queue = pending
+        pending = []
+        for item in queue {
+            switch item {
+            case .cell(let post, let column, let expression, let scope):
+                let resolved = resolve(expression, scope, .fixed(column))
+                model.cells[post * model.columns.count + column] = .expression(resolved, sign: scope.sign)
+            case .total(let area, let column, let expression, let scope):
+                let resolved = resolve(expression, scope, .fixed(column))
+                model.areas[area].printedTotal?.cells[column] = .expression(resolved, sign: scope.sign)
+            case .named(let index, let expression, let scope):
+                model.namedValues[index].expression = resolve(expression, scope, .dynamic)
+            case .ram(let index, let expression, let scope):
+                let context = model.column(forYear: model.rams[index].year).map(ColumnContext.fixed) ?? .none
+                model.rams[index].expression = resolve(expression, scope, context)
+            case .tolerance(let expression, let scope):
+                toleranceExpression = resolve(expression, scope, .none)
+            case .bridge(let year, let statement, let scope):
+                model.bridges.append(resolveBridge(year, statement, scope))
+            }
+        }
+    }
+
+    private mutating func resolveBridge(_ year: Int, _ statement: BridgeStatement, _ scope: Scope) -> Bridge {
+        let context = model.column(forYear: year).map(ColumnContext.fixed) ?? .none
+        var bridge = Bridge(year: year, span: statement.span, changes: [], oneOffs: [])
+        for item in statement.items {
+            switch item {
+            case .base(let expression, let span):
+                bridge.base = resolve(expression, scope, context)
+                bridge.baseSpan = span
+            case .change(let text, let amount, let span):
+                bridge.changes.append(Bridge.Item(text: text, span: span, amount: resolve(amount, scope, context)))
+            case .oneOff(let text, let amount, let span):
+                bridge.oneOffs.append(Bridge.Item(text: text, span: span, amount: resolve(amount, scope, context)))
+            case .printedTotal(let expression, let span):
+                bridge.printedTotal = resolve(expression, scope, context)
+                bridge.printedTotalSpan = span
+            }
+        }
+        if bridge.base == nil, ramIndex[year - 1] == nil {
+            report(.bridgeWithoutBase(year: year), statement.yearSpan)
+        }
+        if ramIndex[year] == nil {
+            report(.unknownRamYear(year), statement.yearSpan)
+        }
+        return bridge
+    }
+
+    mutating func resolve(_ expression: Expression, _ scope: Scope, _ context: ColumnContext) -> ResolvedExpression {
+        switch expression {
+        case .number(let literal, let span):
+            guard let ratio = literal.ratio else {
+                report(.tooManyDecimals(unit: "ett tal", allowed: Ratio.decimals), span)
+                return .invalid(span: span)
+            }
+            return .bareNumber(ratio, unit: scope.unit, span: span)
+        case .withUnit(.number(let literal, _), let unit, let span):
+            guard let money = exactMoney(literal, unit, span) else { return .invalid(span: span) }
+            return .money(money, span: span)
+        case .withUnit(let inner, let unit, let span):
+            return .withUnit(resolve(inner, scope, context), unit, span: span)
+        case .percent(.number(let literal, _), let span):
+            // 3,7 % is 0,037: exact when the literal has at most four decimals.
+            guard let ratio = literal.ratio, ratio.micros % 100 == 0 else {
+                report(.tooManyDecimals(unit: "procent", allowed: Ratio.decimals - 2), span)
+                return .invalid(span: span)
+            }
+            return .percent(Ratio(micros: ratio.micros / 100), span: span)
+        case .percent(let inner, let span):
+            return .percentOf(resolve(inner, scope, context), span: span)
+        case .negate(let inner, let span):
+            return .negate(resolve(inner, scope, context), span: span)
+        case .binary(let op, let left, let right, let span):
+            return .binary(op, resolve(left, scope, context), resolve(right, scope, context), span: span)
+        case .reference(let reference):
+            return resolveReference(reference, scope, context)
+        case .sum(let references, let span):
+            return .sum(references.map { resolveReference($0, scope, context) }, span: span)
+        case .ram(let year, let span):
+            guard let index = ramIndex[year] else {
+                report(.unknownRamYear(year), span)
+                return .invalid(span: span)
+            }
+            return .ram(index, span: span)
+        }
+    }
+
+    // MARK: - References
+
+    mutating func resolveReference(_ reference: Reference, _ scope: Scope, _ context: ColumnContext) -> ResolvedExpression {
+        let segments = reference.segments
+        let span = reference.span
+        guard var current = lookUpFirst(segments[0], from: scope.area) else { return .invalid(span: span) }
+        var column: Int?
+        var index = 1
+        while index < segments.count {
+            let segment = segments[index]
+            if case .area(let area) = current,
+               let child = members[ScopedName(area: Int32(area), name: segment.text)] {
+                current = child
+            } else if index == segments.count - 1, let key = columnIndex[segment.text] {
+                column = key
+            } else {
+                let candidates: [String]
+                if case .area(let area) = current {
+                    candidates = model.areas[area].members.map { name(of: $0) } + model.columns.map(\.key)
+                } else {
+                    candidates = model.columns.map(\.key)
+                }
+                report(.unknownName(segment.text, suggestion: NameSuggestion.closest(to: segment.text, among: candidates)),
+                       segment.span)
+                return .invalid(span: span)
+            }
+            index += 1
+        }
+        if column == nil {
+            switch context {
+            case .fixed(let fixed): column = fixed
+            case .dynamic: break
+            case .none:
+                if case .named = current { break }
+                report(.columnNeeded(reference.text), span)
+                return .invalid(span: span)
+            }
+        }
+        switch current {
+        case .post(let post): return .post(post, column: column, span: span)
+        case .area(let area): return .areaTotal(area, column: column, span: span)
+        case .named(let named): return .named(named, column: column, span: span)
+        }
+    }
+
+    func name(of member: Member) -> String {
+        switch member {
+        case .area(let a): model.areas[a].name
+        case .post(let p): model.posts[p].name
+        case .named(let n): model.namedValues[n].name
+        }
+    }
+
+    /// The first segment: the innermost enclosing scope that declares it, else the one
+    /// member of the whole model with that name.
+    private mutating func lookUpFirst(_ segment: Name, from area: Int?) -> Member? {
+        var scope = area
+        while true {
+            if let member = members[ScopedName(area: Int32(scope ?? -1), name: segment.text)] { return member }
+            guard let current = scope else { break }
+            scope = model.areas[current].parent
+        }
+        if globalIndex == nil {
+            var index: [String: [Member]] = [:]
+            for (key, member) in members { index[key.name, default: []].append(member) }
+            globalIndex = index
+        }
+        let found = globalIndex?[segment.text] ?? []
+        if found.count == 1 { return found[0] }
+        if found.count > 1 {
+            let paths = found.map { model.path(of: $0) }.sorted()
+            report(.ambiguousName(segment.text, candidates: paths), segment.span)
+            return nil
+        }
+        let suggestion = NameSuggestion.closest(to: segment.text, among: (globalIndex ?? [:]).keys.sorted())
+        var notes: [Diagnostic.Note] = []
+        if let suggestion, let member = globalIndex?[suggestion]?.first {
+            let line = program.sources[span(of: member).file].line(of: Int(span(of: member).start))
+            notes.append(Diagnostic.Note(message: "'\(suggestion)' är deklarerad på rad \(line)", span: nil))
+        }
+        report(.unknownName(segment.text, suggestion: suggestion), segment.span, notes: notes)
+        return nil
+    }
+}

@@ -1,0 +1,145 @@
+/// Turns the syntax trees of a scenario into a checked `Model`: declares every area,
+/// post, named value, column, ram and ramförändring (following `inkludera`), applies
+/// units and sign conventions, then resolves every expression's names. Reports all
+/// static errors of a run at once.
+public struct Checker {
+    let program: ParsedProgram
+    var model: Model
+    var diagnostics: [Diagnostic] = []
+
+    /// A name declared directly in an area (or at file level, area -1).
+    struct ScopedName: Hashable {
+        var area: Int32
+        var name: String
+    }
+    var members: [ScopedName: Member] = [:]
+    /// Every member by bare name; built on the first reference that needs it.
+    var globalIndex: [String: [Member]]?
+    var columnIndex: [String: Int] = [:]
+    var ramIndex: [Int: Int] = [:]
+
+    /// The lexical settings in force: where we are, in which unit and sign.
+    struct Scope {
+        var area: Int?
+        var unit: MoneyUnit
+        var sign: SignConvention
+    }
+
+    /// Expressions whose names can only be resolved once everything is declared.
+    enum Pending {
+        case cell(post: Int, column: Int, Expression, Scope)
+        case total(area: Int, column: Int, Expression, Scope)
+        case named(Int, Expression, Scope)
+        case ram(Int, Expression, Scope)
+        case tolerance(Expression, Scope)
+        case bridge(Int, BridgeStatement, Scope)
+    }
+    var pending: [Pending] = []
+    var toleranceExpression: ResolvedExpression?
+    var headerSpans: [String: SourceSpan] = [:]
+    var bridgeYears: [Int: SourceSpan] = [:]
+
+    init(program: ParsedProgram) {
+        self.program = program
+        self.model = Model(sources: program.sources)
+    }
+
+    /// Checks a parsed program. The model is only meaningful when no error came back.
+    public static func check(_ program: ParsedProgram) -> (model: Model, diagnostics: [Diagnostic], tolerance: ResolvedExpression?) {
+        var checker = Checker(program: program)
+        guard let main = program.trees.first else { return (checker.model, [], nil) }
+        checker.declareColumns(main.statements)
+        let scope = Scope(area: nil, unit: .tkr, sign: .netCost)
+        checker.settleDisplaySettings(main.statements)
+        checker.declare(main.statements, in: scope)
+        checker.resolvePending()
+        return (checker.model, checker.diagnostics, checker.toleranceExpression)
+    }
+
+    mutating func report(_ problem: Problem, _ span: SourceSpan?, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(Diagnostic(problem, at: span, notes: notes))
+    }
+
+    /// Calls `body` for every statement, descending into areas and included files.
+    func forEachStatement(_ statements: [Statement], _ body: (Statement) -> Void) {
+        for statement in statements {
+            body(statement)
+            switch statement {
+            case .area(let area): forEachStatement(area.body, body)
+            case .include(let include):
+                if let file = program.includes[include.span] {
+                    forEachStatement(program.trees[Int(file)].statements, body)
+                }
+            default: break
+            }
+        }
+    }
+
+    // MARK: - Columns
+
+    /// Declared columns come first; without any `kolumn`, the keys used in cells
+    /// become the columns in the order first written.
+    mutating func declareColumns(_ statements: [Statement]) {
+        var declared: [ColumnStatement] = []
+        forEachStatement(statements) { if case .column(let column) = $0 { declared.append(column) } }
+        if declared.isEmpty {
+            var keys: [Name] = []
+            var seen = Set<String>()
+            forEachStatement(statements) { statement in
+                let cells: [Cell]
+                switch statement {
+                case .post(let post): cells = post.cells
+                case .total(let total): cells = total.cells
+                default: return
+                }
+                for cell in cells where seen.insert(cell.key.text).inserted { keys.append(cell.key) }
+            }
+            for key in keys {
+                let year = key.text.utf8.count == 4 ? Int(key.text) : nil
+                addColumn(Column(key: key.text, label: key.text, year: year, span: key.span))
+            }
+            return
+        }
+        for column in declared {
+            if let existing = columnIndex[column.key.text] {
+                report(.duplicateColumn(column.key.text), column.key.span,
+                       notes: [Diagnostic.Note(message: "först deklarerad här", span: model.columns[existing].span)])
+                continue
+            }
+            addColumn(Column(key: column.key.text, label: column.label ?? column.key.text,
+                             year: column.year, span: column.key.span))
+        }
+    }
+
+    private mutating func addColumn(_ column: Column) {
+        columnIndex[column.key] = model.columns.count
+        model.columns.append(column)
+    }
+
+    func column(for key: Name) -> Int? {
+        columnIndex[key.text]
+    }
+
+    mutating func unknownColumn(_ key: Name) {
+        report(.unknownColumn(key.text, suggestion: NameSuggestion.closest(to: key.text, among: model.columns.map(\.key))),
+               key.span)
+    }
+
+    /// The unit and sign reports are shown in: the first `enhet` and `tecken` of the
+    /// main file's top level.
+    mutating func settleDisplaySettings(_ statements: [Statement]) {
+        var unitSeen = false
+        var signSeen = false
+        for statement in statements {
+            switch statement {
+            case .unit(let unit, _) where !unitSeen:
+                model.displayUnit = unit
+                unitSeen = true
+            case .sign(let sign, _) where !signSeen:
+                model.displaySign = sign
+                signSeen = true
+            default: break
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+/// The checked model of a scenario: every name resolved, every unit and sign applied,
+/// laid out in flat arrays (areas, posts, a posts × columns cell matrix) so a model of
+/// a million posts stays compact. Built by `Checker`, evaluated by `Evaluator`.
+public struct Model: Sendable {
+    public var sources: SourceSet
+    public var municipality: String?
+    public var committee: String?
+    /// The unit reports are shown in: the first `enhet` at file level (tkr by default).
+    public var displayUnit: MoneyUnit = .tkr
+    /// The sign convention at file level, for headers.
+    public var displaySign: SignConvention = .netCost
+    /// How far a printed figure may lie from the computed one (`tolerans`).
+    public var tolerance = Money(ore: 100_000)
+
+    public var columns: [Column] = []
+    public var areas: [Area] = []
+    public var posts: [Post] = []
+    /// Row-major: `cells[post * columns.count + column]`.
+    public var cells: [CellSource] = []
+    public var namedValues: [NamedValue] = []
+    public var rams: [Ram] = []
+    public var bridges: [Bridge] = []
+    /// Top-level items in file order.
+    public var topLevel: [Member] = []
+
+    /// The column whose year is `year`, if any.
+    public func column(forYear year: Int) -> Int? {
+        columns.firstIndex { $0.year == year }
+    }
+
+    public func cell(post: Int, column: Int) -> CellSource {
+        cells[post * columns.count + column]
+    }
+
+    /// The path of an area or post for messages: "Sammanställning.Folkhälsa".
+    public func path(of member: Member) -> String {
+        var parts: [String] = []
+        var area: Int?
+        switch member {
+        case .post(let p): parts.append(posts[p].name); area = posts[p].area
+        case .area(let a): area = a
+        case .named(let n): parts.append(namedValues[n].name); area = namedValues[n].area
+        }
+        while let current = area {
+            parts.append(areas[current].name)
+            area = areas[current].parent
+        }
+        return parts.reversed().joined(separator: ".")
+    }
+}
+
+/// Something an area (or the file) holds, in written order.
+public enum Member: Sendable, Hashable {
+    case area(Int)
+    case post(Int)
+    case named(Int)
+}
+
+/// A column of the tables (`kolumn 2021 "Budget 2021"`).
+public struct Column: Sendable {
+    public var key: String
+    public var label: String
+    public var year: Int?
+    public var span: SourceSpan?
+}
+
+/// An område: a group of posts and areas, with the total as printed if given.
+public struct Area: Sendable {
+    public var name: String
+    public var span: SourceSpan
+    public var parent: Int?
+    public var members: [Member] = []
+    public var sign: SignConvention
+    public var printedTotal: PrintedTotal?
+}
+
+/// A `summa` line: the figures the document prints for an area, per column
+/// (in the area's sign, as written).
+public struct PrintedTotal: Sendable {
+    public var label: String?
+    public var span: SourceSpan
+    /// Per column: the printed expression, if the line has one for that column.
+    public var cells: [CellSource]
+}
+
+/// A post (line of a table).
+public struct Post: Sendable {
+    public var name: String
+    public var span: SourceSpan
+    public var area: Int?
+    public var sign: SignConvention
+}
+
+/// Where a cell's value comes from. Literals are converted at check time (the common
+/// case costs nothing at evaluation); expressions are evaluated on demand.
+public enum CellSource: Sendable {
+    case empty
+    /// An amount already in internal (result) sign.
+    case literal(Money)
+    /// An index into `Model.expressions`, written in the cell's sign convention.
+    case expression(ResolvedExpression, sign: SignConvention)
+}
+
+/// `låt name = expression`.
+public struct NamedValue: Sendable {
+    public var name: String
+    public var span: SourceSpan
+    public var area: Int?
+    public var sign: SignConvention
+    public var expression: ResolvedExpression
+}
+
+/// `ram 2021 = 247 000 enligt "…"`: always a positive net-cost frame.
+public struct Ram: Sendable {
+    public var year: Int
+    public var span: SourceSpan
+    public var decision: String?
+    public var expression: ResolvedExpression
+}
+
+/// `ramförändring 2021 { … }`.
+public struct Bridge: Sendable {
+    public struct Item: Sendable {
+        public var text: String
+        public var span: SourceSpan
+        public var amount: ResolvedExpression
+    }
+    public var year: Int
+    public var span: SourceSpan
+    /// The stated starting point (`från`), else ram(year − 1).
+    public var base: ResolvedExpression?
+    public var baseSpan: SourceSpan?
+    public var changes: [Item]
+    public var oneOffs: [Item]
+    public var printedTotal: ResolvedExpression?
+    public var printedTotalSpan: SourceSpan?
+}
+
+/// An expression with its names resolved to model entities.
+public indirect enum ResolvedExpression: Sendable {
+    /// A number without unit: a plain number that becomes an amount in `unit` where an
+    /// amount is needed ("20 500" in a tkr table).
+    case bareNumber(Ratio, unit: MoneyUnit, span: SourceSpan)
+    case money(Money, span: SourceSpan)
+    case percent(Ratio, span: SourceSpan)
+    case post(Int, column: Int?, span: SourceSpan)
+    case areaTotal(Int, column: Int?, span: SourceSpan)
+    case named(Int, column: Int?, span: SourceSpan)
+    case ram(Int, span: SourceSpan)
+    case sum([ResolvedExpression], span: SourceSpan)
+    case withUnit(ResolvedExpression, MoneyUnit, span: SourceSpan)
+    case percentOf(ResolvedExpression, span: SourceSpan)
+    case negate(ResolvedExpression, span: SourceSpan)
+    case binary(BinaryOperator, ResolvedExpression, ResolvedExpression, span: SourceSpan)
+    /// Stands in for an expression that had an error at check time.
+    case invalid(span: SourceSpan)
+
+    public var span: SourceSpan {
+        switch self {
+        case .bareNumber(_, _, let span), .money(_, let span), .percent(_, let span),
+             .post(_, _, let span), .areaTotal(_, _, let span), .named(_, _, let span),
+             .ram(_, let span), .sum(_, let span), .withUnit(_, _, let span),
+             .percentOf(_, let span), .negate(_, let span), .binary(_, _, _, let span),
+             .invalid(let span):
+            span
+        }
+    }
+}

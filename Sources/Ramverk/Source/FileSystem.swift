@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why a file could not be read.
+public enum FileReadError: Error, Sendable, Equatable {
+    case notFound
+    case isDirectory
+    case tooLarge(limitMiB: Int)
+    case unreadable(String)
+
+    /// In Swedish, for messages.
+    public var reason: String {
+        switch self {
+        case .notFound: "filen finns inte"
+        case .isDirectory: "det är en mapp"
+        case .tooLarge(let limit): "filen är större än \(limit) MiB"
+        case .unreadable(let why): why
+        }
+    }
+}
+
+/// What the loader may do with files: read them and resolve their real path. Nothing
+/// else — a scenario can never write, delete or execute. Tests use an in-memory one.
+public protocol FileSystem: Sendable {
+    func read(_ path: String) -> Result<[UInt8], FileReadError>
+    /// The absolute path with symbolic links resolved, or nil if it does not exist.
+    func realPath(_ path: String) -> String?
+}
+
+/// Largest scenario file read (offsets in spans are 32-bit; 256 MiB is far beyond
+/// any real budget and keeps memory bounded).
+public let maximumFileSizeMiB = 256
+
+/// The real file system, read-only, through the C library (no Foundation, so the
+/// binary starts fast).
+public struct LocalFileSystem: FileSystem {
+    public init() {}
+
+    public func read(_ path: String) -> Result<[UInt8], FileReadError> {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .failure(Self.error(errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(Self.error(errno)) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.isDirectory) }
+        let limit = maximumFileSizeMiB << 20
+        if info.st_size > limit { return .failure(.tooLarge(limitMiB: maximumFileSizeMiB)) }
+        // Read until end of file: st_size is 0 for pipes and some special files.
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(max(Int(info.st_size), 0) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(Self.error(errno))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit { return .failure(.tooLarge(limitMiB: maximumFileSizeMiB)) }
+        }
+        return .success(bytes)
+    }
+
+    public func realPath(_ path: String) -> String? {
+        guard let resolved = Glibc.realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func error(_ code: Int32) -> FileReadError {
+        switch code {
+        case ENOENT, ENOTDIR: .notFound
+        case EISDIR: .isDirectory
+        case EACCES, EPERM: .unreadable("åtkomst nekad")
+        default: .unreadable(String(cString: strerror(code)))
+        }
+    }
+}
+
+/// Files held in memory, for tests and for the REPL's typed input.
+public struct MemoryFileSystem: FileSystem {
+    public var files: [String: [UInt8]]
+
+    public init(_ files: [String: String]) {
+        self.files = files.mapValues { Array($0.utf8) }
+    }
+
+    public func read(_ path: String) -> Result<[UInt8], FileReadError> {
+        guard let bytes = files[Self.normalize(path)] else { return .failure(.notFound) }
+        return .success(bytes)
+    }
+
+    public func realPath(_ path: String) -> String? {
+        let normalized = Self.normalize(path)
+        return files[normalized] != nil ? normalized : nil
+    }
+
+    /// Folds "a/./b" and "a/x/../b" so paths compare as the real file system would.
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", !parts.isEmpty { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+}

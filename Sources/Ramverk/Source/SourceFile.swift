@@ -1,0 +1,110 @@
+/// One scenario file as loaded: its path as the user named it and its bytes.
+///
+/// The lexer works on bytes (UTF-8) for speed; lines and character columns are only
+/// computed when a diagnostic is rendered, so they cost nothing on the happy path.
+public final class SourceFile: Sendable {
+    /// The path as it should appear in messages (relative as the user typed it).
+    public let path: String
+    /// The raw bytes of the file, exactly as read.
+    public let bytes: [UInt8]
+    /// Byte offsets at which each line starts (line 1 starts at 0).
+    public let lineStarts: [Int]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for i in 0..<buffer.count where buffer[i] == 0x0A {
+                starts.append(i + 1)
+            }
+        }
+        self.lineStarts = starts
+    }
+
+    public convenience init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The 1-based line that holds `offset`.
+    public func line(of offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low + 1
+    }
+
+    /// The bytes of line `line` (1-based) without its line end.
+    public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, end <= bytes.count, end > 0, bytes[end - 1] == 0x0D { end -= 1 }
+        return bytes[start..<max(start, end)]
+    }
+
+    /// The text of line `line`, with invalid UTF-8 shown as U+FFFD.
+    public func lineText(_ line: Int) -> String {
+        String(decoding: lineBytes(line), as: UTF8.self)
+    }
+
+    /// 1-based line and 1-based column counted in characters (so `ä` is one column).
+    public func location(of offset: Int) -> SourceLocation {
+        let line = line(of: offset)
+        let start = lineStarts[line - 1]
+        let prefix = bytes[start..<min(max(start, offset), bytes.count)]
+        let column = String(decoding: prefix, as: UTF8.self).count + 1
+        return SourceLocation(line: line, column: column)
+    }
+
+    /// The text covered by a byte range.
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range.clamped(to: 0..<bytes.count)], as: UTF8.self)
+    }
+}
+
+/// A human position: 1-based line and character column.
+public struct SourceLocation: Equatable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public var description: String { "\(line):\(column)" }
+}
+
+/// A byte range in one file. Kept small (the syntax tree holds many of them).
+public struct SourceSpan: Equatable, Hashable, Sendable {
+    /// Index of the file in the `SourceSet` it came from.
+    public var file: Int32
+    public var start: Int32
+    public var end: Int32
+
+    public init(file: Int32, start: Int, end: Int) {
+        self.file = file
+        self.start = Int32(truncatingIfNeeded: start)
+        self.end = Int32(truncatingIfNeeded: end)
+    }
+
+    public var range: Range<Int> { Int(start)..<Int(max(start, end)) }
+
+    /// The span from the start of `self` to the end of `other`.
+    public func through(_ other: SourceSpan) -> SourceSpan {
+        guard other.file == file else { return self }
+        return SourceSpan(file: file, start: Int(start), end: Int(max(end, other.end)))
+    }
+}
+
+/// Every file of one run, in load order; spans refer to files by index.
+public struct SourceSet: Sendable {
+    public private(set) var files: [SourceFile] = []
+
+    public init() {}
+
+    public mutating func add(_ file: SourceFile) -> Int32 {
+        files.append(file)
+        return Int32(files.count - 1)
+    }
+
+    public subscript(_ index: Int32) -> SourceFile { files[Int(index)] }
+}

@@ -1,0 +1,58 @@
+/// The ramförändring block: how one year's ram follows from the year before.
+extension Parser {
+    /// bridge_stmt = "ramförändring" NUMBER bridge_block ;
+    /// bridge_block = "{" { statement_sep } { bridge_item { statement_sep } } "}" ;
+    mutating func parseBridge() throws(Failure) -> Statement {
+        let keyword = tokens.advance()
+        let yearToken = tokens.peek()
+        let year = try parseYear()
+        let header = spanFrom(keyword)
+        _ = try expect(.leftBrace, "'{'")
+        var items: [BridgeStatement.Item] = []
+        while true {
+            skipSeparators()
+            let token = tokens.peek()
+            if token.kind == .rightBrace {
+                tokens.advance()
+                break
+            }
+            if token.kind == .endOfFile {
+                let line = tokens.file.line(of: Int(keyword.start))
+                diagnostics.append(Diagnostic(.unclosedBlock(keyword: "ramförändring", line: line), at: header))
+                break
+            }
+            do {
+                items.append(try parseBridgeItem())
+                try endStatement()
+            } catch {
+                synchronize()
+            }
+        }
+        return .bridge(BridgeStatement(year: year, yearSpan: tokens.span(yearToken), items: items, span: header))
+    }
+
+    /// bridge_item = "från" expression | "förändring" STRING expression
+    ///             | "engångspost" STRING expression | "summa" expression ;
+    mutating func parseBridgeItem() throws(Failure) -> BridgeStatement.Item {
+        let token = tokens.peek()
+        switch token.keyword {
+        case .fran:
+            tokens.advance()
+            let base = try parseExpression()
+            return .base(base, span: spanFrom(token))
+        case .forandring, .engangspost:
+            tokens.advance()
+            let text = Lexer.stringValue(try expect(.string, "en beskrivning inom citattecken"), in: tokens.file)
+            let amount = try parseExpression()
+            return token.keyword == .forandring
+                ? .change(text: text, amount: amount, span: spanFrom(token))
+                : .oneOff(text: text, amount: amount, span: spanFrom(token))
+        case .summa:
+            tokens.advance()
+            let total = try parseExpression()
+            return .printedTotal(total, span: spanFrom(token))
+        default:
+            throw expected("från, förändring, engångspost eller summa")
+        }
+    }
+}

@@ -1,0 +1,133 @@
+/// Expressions: the usual precedence (× ÷ before + −), unary minus, and postfix
+/// units and percent: `ram 2020 × 102 %`, `−1 167 tkr`, `summa(Förtroendemannaorganisation)`.
+extension Parser {
+    /// expression = term { ( "+" | MINUS ) term } ;
+    mutating func parseExpression() throws(Failure) -> Expression {
+        var left = try parseTerm()
+        while true {
+            let op: BinaryOperator
+            switch tokens.peek().kind {
+            case .plus: op = .add
+            case .minus: op = .subtract
+            default: return left
+            }
+            tokens.advance()
+            let right = try parseTerm()
+            left = .binary(op, left, right, span: left.span.through(right.span))
+        }
+    }
+
+    /// term = unary { ( TIMES | DIVIDE ) unary } ;
+    mutating func parseTerm() throws(Failure) -> Expression {
+        var left = try parseUnary()
+        while true {
+            let op: BinaryOperator
+            switch tokens.peek().kind {
+            case .times: op = .multiply
+            case .divide: op = .divide
+            default: return left
+            }
+            tokens.advance()
+            let right = try parseUnary()
+            left = .binary(op, left, right, span: left.span.through(right.span))
+        }
+    }
+
+    /// unary = ( "+" | MINUS ) unary | postfix ;
+    mutating func parseUnary() throws(Failure) -> Expression {
+        let token = tokens.peek()
+        guard token.kind == .minus || token.kind == .plus else { return try parsePostfix() }
+        tokens.advance()
+        try enterNesting(at: tokens.span(token))
+        defer { depth -= 1 }
+        let operand = try parseUnary()
+        let span = tokens.span(token).through(operand.span)
+        return token.kind == .minus ? .negate(operand, span: span) : operand
+    }
+
+    /// postfix = primary [ "%" | "procent" | unit ] ;
+    mutating func parsePostfix() throws(Failure) -> Expression {
+        let primary = try parsePrimary()
+        let token = tokens.peek()
+        if token.kind == .percent || token.isKeyword(.procent) {
+            tokens.advance()
+            return .percent(primary, span: primary.span.through(tokens.span(token)))
+        }
+        if let unit = token.keyword?.unit {
+            tokens.advance()
+            return .withUnit(primary, unit, span: primary.span.through(tokens.span(token)))
+        }
+        return primary
+    }
+
+    /// primary = NUMBER | "(" expression ")" | "summa" "(" reference { "," reference } ")"
+    ///         | "ram" NUMBER | reference ;
+    mutating func parsePrimary() throws(Failure) -> Expression {
+        let token = tokens.peek()
+        switch token.kind {
+        case .number:
+            let value = tokens.number()
+            tokens.advance()
+            return .number(value, span: tokens.span(token))
+        case .leftParen:
+            tokens.advance()
+            try enterNesting(at: tokens.span(token))
+            tokens.parenDepth += 1
+            defer {
+                depth -= 1
+                tokens.parenDepth = max(0, tokens.parenDepth - 1)
+            }
+            let inner = try parseExpression()
+            guard tokens.peek().kind == .rightParen else {
+                let line = tokens.file.line(of: Int(token.start))
+                throw fail(.unclosedParenthesis(line: line), tokens.span(token))
+            }
+            tokens.advance()
+            return inner
+        case .word, .string:
+            return .reference(try parseReference())
+        case .keyword where token.keyword == .summa:
+            return try parseSumCall()
+        case .keyword where token.keyword == .ram:
+            tokens.advance()
+            let year = try parseYear()
+            return .ram(year: year, span: spanFrom(token))
+        default:
+            throw expected("ett uttryck")
+        }
+    }
+
+    private mutating func parseSumCall() throws(Failure) -> Expression {
+        let keyword = tokens.advance()
+        let open = try expect(.leftParen, "'('")
+        tokens.parenDepth += 1
+        defer { tokens.parenDepth = max(0, tokens.parenDepth - 1) }
+        var references = [try parseReference()]
+        while tokens.peek().kind == .comma {
+            tokens.advance()
+            references.append(try parseReference())
+        }
+        guard tokens.peek().kind == .rightParen else {
+            throw fail(.unclosedParenthesis(line: tokens.file.line(of: Int(open.start))), tokens.span(open))
+        }
+        tokens.advance()
+        return .sum(references, span: spanFrom(keyword))
+    }
+
+    /// reference = name_ref { "." ( name_ref | NUMBER ) } ;
+    mutating func parseReference() throws(Failure) -> Reference {
+        var segments = [try parseNameRef()]
+        while tokens.peek().kind == .dot {
+            tokens.advance()
+            let token = tokens.peek()
+            if token.kind == .number, tokens.number().integer != nil {
+                tokens.advance()
+                segments.append(Name(text: tokens.text(token), span: tokens.span(token)))
+            } else {
+                segments.append(try parseNameRef())
+            }
+        }
+        let span = segments[0].span.through(segments[segments.count - 1].span)
+        return Reference(segments: segments, span: span)
+    }
+}

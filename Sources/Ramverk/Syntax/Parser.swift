@@ -1,0 +1,377 @@
+/// Builds the syntax tree of one file by recursive descent. Each parse function
+/// starts with the production of Grammar/ramverk.ebnf it implements. On an error the
+/// parser records a diagnostic, skips to the end of the statement and goes on, so one
+/// run reports every syntax error of the file.
+public struct Parser {
+    var tokens: TokenStream
+    var diagnostics: [Diagnostic] = []
+    /// Nesting of blocks and parentheses; bounded so no input can exhaust the stack.
+    var depth = 0
+    static let maxDepth = 200
+
+    /// Unwinds to the statement being parsed after a diagnostic has been recorded.
+    struct Failure: Error {}
+
+    public init(file: SourceFile, fileIndex: Int32) {
+        tokens = TokenStream(lexer: Lexer(file: file, fileIndex: fileIndex))
+    }
+
+    /// Parses a whole file. Lexer and parser diagnostics come back together, in order.
+    public static func parse(_ file: SourceFile, fileIndex: Int32) -> (SyntaxTree, [Diagnostic]) {
+        var parser = Parser(file: file, fileIndex: fileIndex)
+        let tree = parser.parseScenario()
+        let all = (parser.tokens.lexer.diagnostics + parser.diagnostics).sorted {
+            ($0.span?.start ?? 0) < ($1.span?.start ?? 0)
+        }
+        return (tree, all)
+    }
+
+    // MARK: - Helpers
+
+    mutating func fail(_ problem: Problem, _ span: SourceSpan) -> Failure {
+        diagnostics.append(Diagnostic(problem, at: span))
+        return Failure()
+    }
+
+    mutating func expected(_ what: String) -> Failure {
+        let token = tokens.peek()
+        return fail(.expected(what, found: tokens.describe(token)), tokens.span(token))
+    }
+
+    mutating func expect(_ kind: TokenKind, _ what: String) throws(Failure) -> Token {
+        guard tokens.peek().kind == kind else { throw expected(what) }
+        return tokens.advance()
+    }
+
+    mutating func expectKeyword(_ keyword: Keyword) throws(Failure) -> Token {
+        guard tokens.peek().isKeyword(keyword) else { throw expected("'\(keyword.spelling)'") }
+        return tokens.advance()
+    }
+
+    func spanFrom(_ start: Token) -> SourceSpan {
+        SourceSpan(file: tokens.fileIndex, start: Int(start.start), end: Int(max(tokens.previousEnd, start.end)))
+    }
+
+    mutating func enterNesting(at span: SourceSpan) throws(Failure) {
+        depth += 1
+        if depth > Parser.maxDepth { throw fail(.nestingTooDeep(limit: Parser.maxDepth), span) }
+    }
+
+    /// Skips to the end of the current statement: the next line end at this brace
+    /// level, or a '}' that closes the enclosing block (left for the block to take).
+    mutating func synchronize() {
+        var braces = 0
+        tokens.parenDepth = 0
+        while true {
+            let token = tokens.peek()
+            switch token.kind {
+            case .endOfFile: return
+            case .newline where braces == 0, .semicolon where braces == 0:
+                tokens.advance()
+                return
+            case .leftBrace: braces += 1
+            case .rightBrace:
+                if braces == 0 { return }
+                braces -= 1
+            default: break
+            }
+            tokens.advance()
+        }
+    }
+
+    mutating func skipSeparators() {
+        while tokens.peek().kind == .newline || tokens.peek().kind == .semicolon { tokens.advance() }
+    }
+
+    // MARK: - Files and blocks
+
+    /// scenario = { statement_sep } { statement { statement_sep } } EOF ;
+    mutating func parseScenario() -> SyntaxTree {
+        var statements: [Statement] = []
+        while true {
+            skipSeparators()
+            let token = tokens.peek()
+            if token.kind == .endOfFile { break }
+            if token.kind == .rightBrace {
+                diagnostics.append(Diagnostic(.unmatchedClosingBrace, at: tokens.span(token)))
+                tokens.advance()
+                continue
+            }
+            parseStatementInto(&statements)
+        }
+        return SyntaxTree(file: tokens.fileIndex, statements: statements)
+    }
+
+    /// block = "{" { statement_sep } { statement { statement_sep } } "}" ;
+    mutating func parseBlock(opener: Token, keyword: String) throws(Failure) -> [Statement] {
+        _ = try expect(.leftBrace, "'{'")
+        try enterNesting(at: tokens.span(opener))
+        defer { depth -= 1 }
+        var statements: [Statement] = []
+        while true {
+            skipSeparators()
+            let token = tokens.peek()
+            if token.kind == .rightBrace {
+                tokens.advance()
+                return statements
+            }
+            if token.kind == .endOfFile {
+                // Keep what was parsed; the diagnostic already fails the run.
+                let line = tokens.file.line(of: Int(opener.start))
+                diagnostics.append(Diagnostic(.unclosedBlock(keyword: keyword, line: line), at: tokens.span(opener)))
+                return statements
+            }
+            parseStatementInto(&statements)
+        }
+    }
+
+    private mutating func parseStatementInto(_ statements: inout [Statement]) {
+        do {
+            statements.append(try parseStatement())
+            try endStatement()
+        } catch {
+            synchronize()
+        }
+    }
+
+    /// A statement ends at a line end, ';', a closing '}' or the end of the file.
+    mutating func endStatement() throws(Failure) {
+        switch tokens.peek().kind {
+        case .newline, .semicolon: tokens.advance()
+        case .rightBrace, .endOfFile: break
+        default: throw expected("radslut")
+        }
+    }
+
+    // MARK: - Statements
+
+    /// statement = header_stmt | unit_stmt | sign_stmt | tolerance_stmt | column_stmt
+    ///           | ram_stmt | let_stmt | area_stmt | post_stmt | total_stmt
+    ///           | bridge_stmt | include_stmt ;
+    mutating func parseStatement() throws(Failure) -> Statement {
+        let token = tokens.peek()
+        guard token.kind == .keyword, let keyword = token.keyword else {
+            throw expected("en sats (t.ex. post, område, ram)")
+        }
+        switch keyword {
+        case .kommun, .namnd, .styrelse: return try parseHeader()
+        case .enhet: return try parseUnitStatement()
+        case .tecken: return try parseSignStatement()
+        case .tolerans: return try parseTolerance()
+        case .kolumn: return try parseColumn()
+        case .ram: return try parseRam()
+        case .lat: return try parseNamedValue()
+        case .omrade: return try parseArea()
+        case .post: return try parsePost()
+        case .summa: return try parseTotal()
+        case .ramforandring: return try parseBridge()
+        case .inkludera: return try parseInclude()
+        default: throw expected("en sats (t.ex. post, område, ram)")
+        }
+    }
+
+    /// header_stmt = ( "kommun" | "nämnd" | "styrelse" ) name ;
+    mutating func parseHeader() throws(Failure) -> Statement {
+        let keyword = tokens.advance()
+        let kind: HeaderStatement.Kind = keyword.keyword == .kommun ? .municipality : .committee
+        let name = try parseName()
+        return .header(HeaderStatement(kind: kind, name: name, span: spanFrom(keyword)))
+    }
+
+    /// unit_stmt = "enhet" unit ;
+    mutating func parseUnitStatement() throws(Failure) -> Statement {
+        let keyword = tokens.advance()
+        guard let unit = tokens.peek().keyword?.unit else { throw expected("en enhet (kr, tkr, mnkr, mdkr)") }
+        tokens.advance()
+        return .unit(unit, span: spanFrom(keyword))
+    }
+
+    /// sign_stmt = "tecken" ( "nettokostnad" | "bokföring" | "resultat" ) ;
+    mutating func parseSignStatement() throws(Failure) -> Statement {
+        let keyword = tokens.advance()
+        let sign: SignConvention
+        switch tokens.peek().keyword {
+        case .nettokostnad: sign = .netCost
+        case .bokforing: sign = .ledger
+        case .resultat: sign = .result
+        default: throw expected("nettokostnad, bokföring eller resultat")
+        }
+        tokens.advance()
+        return .sign(sign, span: spanFrom(keyword))
+    }
+
+    /// tolerance_stmt = "tolerans" expression ;
+    mutating func parseTolerance() throws(Failure) -> Statement {
+        let keyword = tokens.advance()
+        let value = try parseExpression()
+        return .tolerance(value, span: spanFrom(keyword))
+    }
+
+    /// column_stmt = "kolumn" column_key [ STRING ] [ "år" NUMBER ] ;
+    mutating func parseColumn() throws(Failure) -> Statement {
+        let keyword = tokens.advance()
+        let key = try parseColumnKey()
+        var label: String?
+        var year: Int?
+        if tokens.peek().kind == .string {
+            label = Lexer.stringValue(tokens.advance(), in: tokens.file)
+        }
+        if tokens.peek().isKeyword(.ar) {
+            tokens.advance()
+            year = try parseYear()
+        } else if let number = Int(key.text), key.text.utf8.count == 4 {
+            year = number
+        }
+        return .column(ColumnStatement(key: key, label: label, year: year, span: spanFrom(keyword)))
+    }
+
+    /// column_key = NUMBER | WORD ;
+    mutating func parseColumnKey() throws(Failure) -> Name {
+        let token = tokens.peek()
+        switch token.kind {
+        case .number where tokens.number().integer != nil, .word, .keyword:
+            tokens.advance()
+            return Name(text: tokens.text(token), span: tokens.span(token))
+        default:
+            throw expected("en kolumn (t.ex. 2021 eller Budget)")
+        }
+    }
+
+    mutating func parseYear() throws(Failure) -> Int {
+        let token = tokens.peek()
+        guard token.kind == .number, let year = tokens.number().integer, (1000...9999).contains(year) else {
+            throw expected("ett årtal")
+        }
+        tokens.advance()
+        return year
+    }
+
+    /// ram_stmt = "ram" NUMBER "=" expression [ "enligt" STRING ] ;
+    mutating func parseRam() throws(Failure) -> Statement {
+        let keyword = tokens.advance()
+        let yearToken = tokens.peek()
+        let year = try parseYear()
+        _ = try expect(.equals, "'='")
+        let amount = try parseExpression()
+        var decision: String?
+        if tokens.peek().isKeyword(.enligt) {
+            tokens.advance()
+            decision = Lexer.stringValue(try expect(.string, "ett beslut inom citattecken"), in: tokens.file)
+        }
+        return .ram(RamStatement(year: year, yearSpan: tokens.span(yearToken), amount: amount,
+                                 decision: decision, span: spanFrom(keyword)))
+    }
+
+    /// let_stmt = "låt" name_ref "=" expression ;
+    mutating func parseNamedValue() throws(Failure) -> Statement {
+        let keyword = tokens.advance()
+        let name = try parseNameRef()
+        _ = try expect(.equals, "'='")
+        let value = try parseExpression()
+        return .namedValue(NamedValueStatement(name: name, value: value, span: spanFrom(keyword)))
+    }
+
+    /// area_stmt = "område" name block ;
+    mutating func parseArea() throws(Failure) -> Statement {
+        let keyword = tokens.advance()
+        let name = try parseName()
+        let header = spanFrom(keyword)
+        let body = try parseBlock(opener: keyword, keyword: "område")
+        return .area(AreaStatement(name: name, body: body, span: header))
+    }
+
+    /// post_stmt = "post" name { cell } ;
+    mutating func parsePost() throws(Failure) -> Statement {
+        let keyword = tokens.advance()
+        let name = try parseName()
+        let cells = try parseCells()
+        return .post(PostStatement(name: name, cells: cells, span: spanFrom(keyword)))
+    }
+
+    /// total_stmt = "summa" [ STRING ] { cell } ;
+    mutating func parseTotal() throws(Failure) -> Statement {
+        let keyword = tokens.advance()
+        var label: String?
+        if tokens.peek().kind == .string {
+            label = Lexer.stringValue(tokens.advance(), in: tokens.file)
+        }
+        let cells = try parseCells()
+        return .total(TotalStatement(label: label, cells: cells, span: spanFrom(keyword)))
+    }
+
+    mutating func parseCells() throws(Failure) -> [Cell] {
+        var cells: [Cell] = []
+        while tokens.peek().isNameWord && tokens.peek(1).kind == .colon {
+            cells.append(try parseCell())
+        }
+        return cells
+    }
+
+    /// cell = column_key ":" expression ;
+    mutating func parseCell() throws(Failure) -> Cell {
+        let key = try parseColumnKey()
+        _ = try expect(.colon, "':'")
+        return Cell(key: key, value: try parseExpression())
+    }
+
+    /// include_stmt = "inkludera" STRING ;
+    mutating func parseInclude() throws(Failure) -> Statement {
+        let keyword = tokens.advance()
+        let pathToken = try expect(.string, "ett filnamn inom citattecken")
+        return .include(IncludeStatement(path: Lexer.stringValue(pathToken, in: tokens.file),
+                                         pathSpan: tokens.span(pathToken), span: spanFrom(keyword)))
+    }
+
+    // MARK: - Names
+
+    /// name = STRING | name_word { name_word } ;
+    /// name_word = WORD | NUMBER ;
+    /// Words end before a cell (`2021:`), a block, '=' or the end of the line. A '-',
+    /// '.' or '/' written tight against a word belongs to the name
+    /// ("Södertörns miljö- och hälsoskyddsförbund", "Internationellt. EU och vänorter").
+    mutating func parseName() throws(Failure) -> Name {
+        let first = tokens.peek()
+        if first.kind == .string {
+            tokens.advance()
+            let text = Lexer.stringValue(first, in: tokens.file)
+            if text.isEmpty { throw fail(.emptyName, tokens.span(first)) }
+            return Name(text: text, span: tokens.span(first))
+        }
+        var text = ""
+        var last: Token?
+        while true {
+            let token = tokens.peek()
+            let attached = last.map { $0.end == token.start } ?? false
+            let isPunctuation = token.kind == .minus || token.kind == .dot || token.kind == .divide
+            if token.isNameWord {
+                if tokens.peek(1).kind == .colon { break }
+            } else if !(isPunctuation && (attached || (last != nil && tokens.peek(1).start == token.end
+                                                                        && tokens.peek(1).isNameWord))) {
+                break
+            }
+            if last != nil && !attached { text += " " }
+            text += tokens.text(token)
+            last = tokens.advance()
+        }
+        guard let last else { throw expected("ett namn") }
+        let span = SourceSpan(file: tokens.fileIndex, start: Int(first.start), end: Int(last.end))
+        return Name(text: text, span: span)
+    }
+
+    /// name_ref = WORD | STRING ;
+    mutating func parseNameRef() throws(Failure) -> Name {
+        let token = tokens.peek()
+        switch token.kind {
+        case .word:
+            tokens.advance()
+            return Name(text: tokens.text(token), span: tokens.span(token))
+        case .string:
+            tokens.advance()
+            let text = Lexer.stringValue(token, in: tokens.file)
+            if text.isEmpty { throw fail(.emptyName, tokens.span(token)) }
+            return Name(text: text, span: tokens.span(token))
+        default:
+            throw expected("ett namn")
+        }
+    }
+}

@@ -1,0 +1,156 @@
+/// Every file of a scenario, parsed: the main file and what it includes.
+public struct ParsedProgram: Sendable {
+    public var sources = SourceSet()
+    /// Syntax trees by file index.
+    public var trees: [SyntaxTree] = []
+    /// Which file an `inkludera` statement brought in, by the statement's span.
+    public var includes: [SourceSpan: Int32] = [:]
+    public var diagnostics: [Diagnostic] = []
+
+    public init() {}
+}
+
+/// Reads and parses a scenario and its `inkludera` files. An included file must lie in
+/// the including file's folder or below it — no absolute paths, no "..", no symbolic
+/// link that leads out — and end in `.ramverk`; cycles and depth are bounded.
+public struct ProgramLoader {
+    public static let maximumIncludeDepth = 16
+
+    let fileSystem: any FileSystem
+    var program = ParsedProgram()
+    /// Real paths of the files being included, innermost last (for cycles).
+    private var stack: [String] = []
+
+    public init(fileSystem: any FileSystem) {
+        self.fileSystem = fileSystem
+    }
+
+    /// Loads the main file. A main file that cannot be read is the caller's to report
+    /// (exit 66); problems inside the scenario come back as diagnostics.
+    public static func load(path: String, fileSystem: any FileSystem) -> Result<ParsedProgram, FileReadError> {
+        switch fileSystem.read(path) {
+        case .failure(let error):
+            return .failure(error)
+        case .success(let bytes):
+            var loader = ProgramLoader(fileSystem: fileSystem)
+            loader.stack = [fileSystem.realPath(path) ?? path]
+            loader.add(SourceFile(path: path, bytes: bytes))
+            return .success(loader.program)
+        }
+    }
+
+    /// Parses text that is not on disk (a REPL line, a test) as the main file.
+    public static func load(text: String, path: String, fileSystem: any FileSystem) -> ParsedProgram {
+        var loader = ProgramLoader(fileSystem: fileSystem)
+        loader.stack = [path]
+        loader.add(SourceFile(path: path, text: text))
+        return loader.program
+    }
+
+    private mutating func add(_ file: SourceFile) {
+        let index = program.sources.add(file)
+        program.trees.append(SyntaxTree(file: index, statements: []))
+        if let bad = UTF8Validation.firstInvalidOffset(file.bytes) {
+            program.diagnostics.append(Diagnostic(.invalidUTF8, at: SourceSpan(file: index, start: bad, end: bad + 1)))
+            return
+        }
+        let (tree, diagnostics) = Parser.parse(file, fileIndex: index)
+        program.trees[Int(index)] = tree
+        program.diagnostics.append(contentsOf: diagnostics)
+        loadIncludes(in: tree.statements, of: file)
+    }
+
+    private mutating func loadIncludes(in statements: [Statement], of file: SourceFile) {
+        for statement in statements {
+            switch statement {
+            case .include(let include):
+                loadInclude(include, from: file)
+            case .area(let area):
+                loadIncludes(in: area.body, of: file)
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func loadInclude(_ include: IncludeStatement, from file: SourceFile) {
+        let path = include.path
+        let span = include.pathSpan
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        if path.hasPrefix("/") || components.contains("..") || path.hasPrefix("~") {
+            return report(.includeOutsideFolder(path), span)
+        }
+        if !path.hasSuffix(".ramverk") {
+            return report(.includeNotRamverk(path), span)
+        }
+        if stack.count > ProgramLoader.maximumIncludeDepth {
+            return report(.includeTooDeep(limit: ProgramLoader.maximumIncludeDepth), span)
+        }
+        let folder = ProgramLoader.folder(of: file.path)
+        let candidate = folder == "." ? path : folder + "/" + path
+        guard let real = fileSystem.realPath(candidate) else {
+            return report(.includeNotFound(path), span)
+        }
+        // The real path must stay under the including file's real folder: this is what
+        // stops a symbolic link from leading out.
+        if let realFolder = fileSystem.realPath(folder) {
+            let prefix = realFolder.hasSuffix("/") ? realFolder : realFolder + "/"
+            if !real.hasPrefix(prefix) { return report(.includeOutsideFolder(path), span) }
+        }
+        if stack.contains(real) {
+            return report(.includeCycle(path), span)
+        }
+        switch fileSystem.read(candidate) {
+        case .failure(let error):
+            report(error == .notFound ? .includeNotFound(path) : .includeUnreadable(path, reason: error.reason), span)
+        case .success(let bytes):
+            program.includes[include.span] = Int32(program.sources.files.count)
+            stack.append(real)
+            add(SourceFile(path: candidate, bytes: bytes))
+            stack.removeLast()
+        }
+    }
+
+    private mutating func report(_ problem: Problem, _ span: SourceSpan) {
+        program.diagnostics.append(Diagnostic(problem, at: span))
+    }
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let folder = String(path[..<slash])
+        return folder.isEmpty ? "/" : folder
+    }
+}
+
+/// UTF-8 validation with an ASCII fast path.
+enum UTF8Validation {
+    static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var i = 0
+            let count = buffer.count
+            while i < count {
+                let b0 = buffer[i]
+                if b0 < 0x80 { i += 1; continue }
+                let length: Int
+                var minimum: UInt32
+                switch b0 {
+                case 0xC2...0xDF: length = 2; minimum = 0x80
+                case 0xE0...0xEF: length = 3; minimum = 0x800
+                case 0xF0...0xF4: length = 4; minimum = 0x10000
+                default: return i
+                }
+                guard i + length <= count else { return i }
+                var value = UInt32(b0) & (0xFF >> (length + 1))
+                for k in 1..<length {
+                    let byte = buffer[i + k]
+                    guard byte & 0xC0 == 0x80 else { return i }
+                    value = value << 6 | UInt32(byte & 0x3F)
+                }
+                if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return i }
+                minimum = 0
+                i += length
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,143 @@
+/// The syntax tree of one file, as written: nothing is resolved or evaluated yet.
+public struct SyntaxTree: Sendable {
+    public var file: Int32
+    public var statements: [Statement]
+}
+
+/// A name or key as written, with where it was written.
+public struct Name: Sendable, Equatable {
+    public var text: String
+    public var span: SourceSpan
+}
+
+/// One statement (Grammar/ramverk.ebnf, `statement`).
+public enum Statement: Sendable {
+    case header(HeaderStatement)
+    case unit(MoneyUnit, span: SourceSpan)
+    case sign(SignConvention, span: SourceSpan)
+    case tolerance(Expression, span: SourceSpan)
+    case column(ColumnStatement)
+    case ram(RamStatement)
+    case namedValue(NamedValueStatement)
+    case area(AreaStatement)
+    case post(PostStatement)
+    case total(TotalStatement)
+    case bridge(BridgeStatement)
+    case include(IncludeStatement)
+}
+
+/// `kommun Haninge`, `nämnd Kommunstyrelsen`.
+public struct HeaderStatement: Sendable {
+    public enum Kind: String, Sendable { case municipality = "kommun", committee = "nämnd" }
+    public var kind: Kind
+    public var name: Name
+    public var span: SourceSpan
+}
+
+/// `kolumn 2021 "Budget 2021"` or `kolumn Budget "Budget 2024" år 2024`.
+public struct ColumnStatement: Sendable {
+    public var key: Name
+    public var label: String?
+    public var year: Int?
+    public var span: SourceSpan
+}
+
+/// `ram 2021 = 247 000 enligt "KF 2020-11-09 § 185"`.
+public struct RamStatement: Sendable {
+    public var year: Int
+    public var yearSpan: SourceSpan
+    public var amount: Expression
+    public var decision: String?
+    public var span: SourceSpan
+}
+
+/// `låt trygghet = 10,0 mnkr`.
+public struct NamedValueStatement: Sendable {
+    public var name: Name
+    public var value: Expression
+    public var span: SourceSpan
+}
+
+/// `område Förtroendemannaorganisation { … }`.
+public struct AreaStatement: Sendable {
+    public var name: Name
+    public var body: [Statement]
+    public var span: SourceSpan
+}
+
+/// `key: expression` inside a post or a total.
+public struct Cell: Sendable {
+    public var key: Name
+    public var value: Expression
+}
+
+/// `post Kommunfullmäktige 2020: 3 461 2021: 3 513`.
+public struct PostStatement: Sendable {
+    public var name: Name
+    public var cells: [Cell]
+    public var span: SourceSpan
+}
+
+/// `summa 2020: 37 510 2021: 58 357` — the total as printed.
+public struct TotalStatement: Sendable {
+    public var label: String?
+    public var cells: [Cell]
+    public var span: SourceSpan
+}
+
+/// `ramförändring 2021 { … }`.
+public struct BridgeStatement: Sendable {
+    public enum Item: Sendable {
+        case base(Expression, span: SourceSpan)
+        case change(text: String, amount: Expression, span: SourceSpan)
+        case oneOff(text: String, amount: Expression, span: SourceSpan)
+        case printedTotal(Expression, span: SourceSpan)
+    }
+    public var year: Int
+    public var yearSpan: SourceSpan
+    public var items: [Item]
+    public var span: SourceSpan
+}
+
+/// `inkludera "antaganden.ramverk"`.
+public struct IncludeStatement: Sendable {
+    public var path: String
+    public var pathSpan: SourceSpan
+    public var span: SourceSpan
+}
+
+/// A reference to a post, area, named value or column: `Folkhälsa`,
+/// `Förtroendemannaorganisation.Folkhälsa.2021`, `"Kommunstyrelsens reserv".2020`.
+public struct Reference: Sendable, Equatable {
+    public var segments: [Name]
+    public var span: SourceSpan
+    public var text: String { segments.map(\.text).joined(separator: ".") }
+}
+
+public enum BinaryOperator: Sendable {
+    case add, subtract, multiply, divide
+}
+
+/// An expression (Grammar: `expression`). Only the recursive cases are boxed, so a
+/// plain number in a cell costs no allocation.
+public enum Expression: Sendable {
+    case number(NumberLiteral, span: SourceSpan)
+    case reference(Reference)
+    case sum([Reference], span: SourceSpan)
+    case ram(year: Int, span: SourceSpan)
+    indirect case withUnit(Expression, MoneyUnit, span: SourceSpan)
+    indirect case percent(Expression, span: SourceSpan)
+    indirect case negate(Expression, span: SourceSpan)
+    indirect case binary(BinaryOperator, Expression, Expression, span: SourceSpan)
+
+    public var span: SourceSpan {
+        switch self {
+        case .number(_, let span), .sum(_, let span), .ram(_, let span),
+             .withUnit(_, _, let span), .percent(_, let span), .negate(_, let span),
+             .binary(_, _, _, let span):
+            span
+        case .reference(let reference):
+            reference.span
+        }
+    }
+}

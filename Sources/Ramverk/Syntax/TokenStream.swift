@@ -1,0 +1,112 @@
+/// The parser's view of the lexer: a small lookahead buffer over tokens pulled on
+/// demand, the number value of each number token, and the rule that line ends inside
+/// parentheses do not end a statement.
+struct TokenStream {
+    private struct Entry {
+        var token: Token
+        var number: NumberLiteral
+    }
+
+    private(set) var lexer: Lexer
+    private var buffer: [Entry] = []
+    private var head = 0
+    /// Open parentheses around the current position; line ends are skipped inside.
+    var parenDepth = 0
+    /// End offset of the last consumed token, for spans that end at it.
+    private(set) var previousEnd: Int32 = 0
+
+    init(lexer: Lexer) {
+        self.lexer = lexer
+        buffer.reserveCapacity(8)
+    }
+
+    var file: SourceFile { lexer.file }
+    var fileIndex: Int32 { lexer.fileIndex }
+
+    private mutating func fill(_ count: Int) {
+        while buffer.count - head < count {
+            let token = lexer.next()
+            buffer.append(Entry(token: token, number: token.kind == .number ? lexer.numberValue : NumberLiteral(mantissa: 0, decimals: 0)))
+        }
+    }
+
+    /// Keywords that can only start a statement: inside parentheses, a line end
+    /// followed by one of these ends the expression (so a missing ')' does not swallow
+    /// the rest of the file).
+    private static func startsStatement(_ token: Token) -> Bool {
+        switch token.kind {
+        case .rightBrace, .endOfFile: return true
+        case .keyword:
+            switch token.keyword {
+            case .post, .omrade, .lat, .kolumn, .enhet, .tecken, .inkludera, .ramforandring,
+                 .kommun, .namnd, .styrelse, .tolerans:
+                return true
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    private mutating func dropContinuationLines() {
+        guard parenDepth > 0 else { return }
+        fill(1)
+        while buffer[head].token.kind == .newline {
+            var lookahead = 1
+            fill(lookahead + 1)
+            while buffer[head + lookahead].token.kind == .newline {
+                lookahead += 1
+                fill(lookahead + 1)
+            }
+            if TokenStream.startsStatement(buffer[head + lookahead].token) { return }
+            head += lookahead
+        }
+    }
+
+    mutating func peek(_ offset: Int = 0) -> Token {
+        dropContinuationLines()
+        fill(offset + 1)
+        return buffer[head + offset].token
+    }
+
+    /// The value of the number token at `offset`.
+    mutating func number(_ offset: Int = 0) -> NumberLiteral {
+        dropContinuationLines()
+        fill(offset + 1)
+        return buffer[head + offset].number
+    }
+
+    @discardableResult
+    mutating func advance() -> Token {
+        dropContinuationLines()
+        fill(1)
+        let token = buffer[head].token
+        head += 1
+        previousEnd = token.end
+        if head > 64 {
+            buffer.removeFirst(head)
+            head = 0
+        }
+        return token
+    }
+
+    func span(_ token: Token) -> SourceSpan {
+        SourceSpan(file: fileIndex, start: Int(token.start), end: Int(token.end))
+    }
+
+    func text(_ token: Token) -> String {
+        file.text(token.range)
+    }
+
+    /// How a token is named in "väntade …, fann …".
+    func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .newline: "radslut"
+        case .endOfFile: "filslut"
+        case .number: "talet \(text(token))"
+        case .string: "texten \(text(token))"
+        case .word: "ordet '\(text(token))'"
+        case .keyword: "nyckelordet '\(text(token))'"
+        default: "'\(text(token))'"
+        }
+    }
+}

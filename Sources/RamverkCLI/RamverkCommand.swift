@@ -1,0 +1,18 @@
+import ArgumentParser
+import Ramverk
+
+/// `ramverk`: the command-line shell around the Ramverk library.
+@main
+struct RamverkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ramverk",
+        abstract: "Ramverk – budgetramar, driftbudget och kontroller för kommuner.",
+        discussion: """
+        Slutkoder: 0 allt stämmer, 1 en kontroll stämmer inte (tryckt summa, ram, \
+        ramförändring), 64 felaktigt kommando, 65 fel i scenariot, 66 filen kan inte läsas, \
+        70 internt fel.
+        """,
+        version: "0.1.0",
+        subcommands: [RunCommand.self]
+    )
+}

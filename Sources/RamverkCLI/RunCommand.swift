@@ -1,0 +1,82 @@
+import ArgumentParser
+import Ramverk
+
+/// `ramverk kör FIL`: prints the driftbudget and the checks.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kör",
+        abstract: "Räkna ut och skriv driftbudgeten med kontroller.",
+        discussion: """
+        Skriver driftbudgeten (områden, poster, summor, förändring mellan åren), ramar, \
+        ramförändringar och kontroller. Slutkod 1 om en kontroll inte stämmer, 65 vid fel \
+        i scenariot, 66 om filen inte kan läsas.
+        """,
+        aliases: ["kor", "run"]
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: ArgumentHelp("Scenariofilen (.ramverk), eller - för standard in.", valueName: "FIL"))
+    var file: String
+
+    @Option(name: .customLong("kolumn"), help: ArgumentHelp("Visa bara denna kolumn (kan upprepas).", valueName: "KOLUMN"))
+    var columns: [String] = []
+
+    @Option(help: ArgumentHelp("Utdataformat: text eller json.", valueName: "FORMAT"))
+    var format: Format = .text
+
+    @Flag(name: .customLong("ingen-färg"), help: "Ingen färg, även i en terminal.")
+    var noColour = false
+
+    func run() throws {
+        let loaded = ScenarioInput.load(file)
+        guard case .success(let run) = loaded else {
+            if case .failure(let message) = loaded { Terminal.writeError(message) }
+            throw ExitCode(ExitStatus.unreadableInput)
+        }
+        let diagnostics = DiagnosticRenderer(sources: run.sources, colour: !noColour && Terminal.wantsColour(2))
+        Terminal.writeError(diagnostics.render(run.diagnostics))
+        guard let model = run.model, let evaluation = run.evaluation, !run.hasErrors else {
+            let count = run.diagnostics.count { $0.severity == .error }
+            Terminal.writeError("\(count) \(count == 1 ? "fel" : "fel") i \(file); ingen rapport skrevs.\n")
+            throw ExitCode(ExitStatus.scenarioError)
+        }
+        let unknown = DriftbudgetReportBuilder.unknownColumns(columns, in: model)
+        if !unknown.isEmpty {
+            let known = model.columns.map(\.key).joined(separator: ", ")
+            throw ValidationError("okänd kolumn \(unknown.map { "'\($0)'" }.joined(separator: ", ")); filen har \(known)")
+        }
+        let report = DriftbudgetReportBuilder.build(model: model, evaluation: evaluation, columnKeys: columns)
+        switch format {
+        case .text:
+            Terminal.write(TextReportRenderer(sources: run.sources, colour: !noColour && Terminal.wantsColour(1)).render(report))
+        case .json:
+            Terminal.write(JSONReportRenderer(sources: run.sources).render(report))
+        }
+        if report.failedChecks > 0 { throw ExitCode(ExitStatus.checkFailed) }
+    }
+}
+
+/// Reads the scenario named on the command line (or standard input for "-").
+enum ScenarioInput {
+    enum Loaded {
+        case success(ScenarioRun)
+        case failure(String)
+    }
+
+    static func load(_ path: String) -> Loaded {
+        if path == "-" {
+            let bytes = Terminal.readStandardInput()
+            return .success(Pipeline.run(text: String(decoding: bytes, as: UTF8.self), path: "<stdin>",
+                                         fileSystem: LocalFileSystem()))
+        }
+        switch Pipeline.run(path: path) {
+        case .success(let run):
+            return .success(run)
+        case .failure(let error):
+            return .failure("\(path): fel: kan inte läsa filen: \(error.reason)\n")
+        }
+    }
+}

@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Output to the terminal or a pipe, without Foundation (the binary starts faster).
+enum Terminal {
+    static func write(_ text: String) { write(text, to: 1) }
+
+    static func writeError(_ text: String) { write(text, to: 2) }
+
+    /// Writes all of `text`, resuming after partial writes and interrupts.
+    private static func write(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return  // A closed pipe (e.g. `| head`): nothing more to do.
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// Colour only for a terminal, and never when NO_COLOR is set (no-color.org).
+    static func wantsColour(_ descriptor: Int32) -> Bool {
+        isatty(descriptor) == 1 && getenv("NO_COLOR") == nil
+    }
+
+    /// Reads standard input to its end.
+    static func readStandardInput() -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+}
+
+/// The documented exit codes (README, `ramverk --help`).
+enum ExitStatus {
+    static let ok: Int32 = 0
+    static let checkFailed: Int32 = 1
+    static let usage: Int32 = 64
+    static let scenarioError: Int32 = 65
+    static let unreadableInput: Int32 = 66
+    static let internalError: Int32 = 70
+}
