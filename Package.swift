@@ -25,12 +25,9 @@ let package = Package(
         ),
 
         // Unit tests per stage and the golden scenario → report pairs.
-        .testTarget(
-            name: "RamverkTests",
-            dependencies: ["Ramverk"],
-            resources: [.copy("Golden")]
-        ),
-        // Runs the built `ramverk` binary.
+        // Unit tests per stage, and the grammar kept true.
+        .testTarget(name: "RamverkTests", dependencies: ["Ramverk"]),
+        // Runs the built `ramverk` binary: golden scenario → report pairs, exit codes.
         .testTarget(name: "EndToEndTests", dependencies: ["RamverkCLI"]),
     ]
 )

@@ -27,7 +27,12 @@ public enum Pipeline {
         if run.hasErrors { return run }
 
         let checked = Checker.check(program)
-        run.diagnostics += checked.diagnostics
+        // The checker works in passes; users read problems in file order.
+        run.diagnostics += checked.diagnostics.sorted { a, b in
+            let x = a.span ?? SourceSpan(file: 0, start: 0, end: 0)
+            let y = b.span ?? SourceSpan(file: 0, start: 0, end: 0)
+            return (x.file, x.start) < (y.file, y.start)
+        }
         if run.hasErrors { return run }
         run.model = checked.model
 

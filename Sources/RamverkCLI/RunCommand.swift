@@ -46,7 +46,8 @@ struct RunCommand: ParsableCommand {
         let unknown = DriftbudgetReportBuilder.unknownColumns(columns, in: model)
         if !unknown.isEmpty {
             let known = model.columns.map(\.key).joined(separator: ", ")
-            throw ValidationError("okänd kolumn \(unknown.map { "'\($0)'" }.joined(separator: ", ")); filen har \(known)")
+            Terminal.writeError("ramverk kör: fel: okänd kolumn \(unknown.map { "'\($0)'" }.joined(separator: ", ")); \(file) har \(known)\n")
+            throw ExitCode(ExitStatus.usage)
         }
         let report = DriftbudgetReportBuilder.build(model: model, evaluation: evaluation, columnKeys: columns)
         switch format {

@@ -151,7 +151,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .moneyPlusNumber: "kan inte lägga ihop ett belopp och en procentsats"
         case .percentOfMoney: "ett belopp kan inte skrivas i procent"
         case .negativeTolerance: "toleransen kan inte vara negativ"
-        case .overflow: "beloppet blir för stort (över ±92 biljoner kr)"
+        case .overflow: "beloppet blir för stort (högst ±92 biljarder kr)"
         case .divisionByZero: "division med noll"
         case .cycle(let names): "cirkulär definition: \(names.joined(separator: " → "))"
         case .dependencyChainTooLong(let limit): "för lång kedja av beroenden (högst \(limit) led)"

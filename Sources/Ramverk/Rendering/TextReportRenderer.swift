@@ -97,9 +97,11 @@ public struct TextReportRenderer: Sendable {
                 }
                 out += paint(trimTrailing(printedLine) + "  ✗ avviker", "31") + "\n"
             }
-            if row.kind == .total && row.depth == 0 || row.kind == .grandTotal { out += "\n" }
+            // A blank line after each top-level area, and after the table.
+            if (row.kind == .total && row.depth == 0) || rowIndex == report.rows.count - 1 {
+                if !out.hasSuffix("\n\n") { out += "\n" }
+            }
         }
-        if report.rows.last.map({ $0.kind != .total || $0.depth != 0 }) ?? false { out += "\n" }
     }
 
     /// The change as a percentage of the earlier figure's size; "–" from zero.

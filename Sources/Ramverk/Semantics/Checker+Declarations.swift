@@ -2,7 +2,9 @@
 /// creates areas, posts and named values, converts literal cells at once, and queues
 /// every other expression for resolution.
 extension Checker {
-    mutating func declare(_ statements: [Statement], in outer: Scope) {
+    /// Returns the settings in force at the end of `statements`.
+    @discardableResult
+    mutating func declare(_ statements: [Statement], in outer: Scope) -> Scope {
         var scope = outer
         for statement in statements {
             switch statement {
@@ -48,6 +50,7 @@ extension Checker {
                 }
             }
         }
+        return scope
     }
 
     private mutating func declareHeader(_ header: HeaderStatement) {
@@ -121,7 +124,9 @@ extension Checker {
         attach(.area(index), to: scope)
         var inner = scope
         inner.area = index
-        declare(area.body, in: inner)
+        // The area's total is shown in the sign its block ends in: a block that opens
+        // with `tecken bokföring` prints its summa in that sign.
+        model.areas[index].sign = declare(area.body, in: inner).sign
     }
 
     private mutating func declarePost(_ post: PostStatement, _ scope: Scope) {

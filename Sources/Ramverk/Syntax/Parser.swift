@@ -79,6 +79,7 @@ public struct Parser {
         }
     }
 
+    /// statement_sep = NEWLINE | ";" ;
     mutating func skipSeparators() {
         while tokens.peek().kind == .newline || tokens.peek().kind == .semicolon { tokens.advance() }
     }
@@ -179,6 +180,7 @@ public struct Parser {
     }
 
     /// unit_stmt = "enhet" unit ;
+    /// unit = "kr" | "tkr" | "mnkr" | "mdkr" ;
     mutating func parseUnitStatement() throws(Failure) -> Statement {
         let keyword = tokens.advance()
         guard let unit = tokens.peek().keyword?.unit else { throw expected("en enhet (kr, tkr, mnkr, mdkr)") }
