@@ -28,11 +28,12 @@ public struct Evaluation: Sendable {
 
 /// One check of a figure as printed or decided against what Ramverk computes.
 public struct CheckResult: Sendable {
+    /// Raw values are the stable identifiers of the JSON output.
     public enum Kind: String, Sendable {
-        case printedTotal = "tryckt summa"
-        case ram = "ram"
-        case bridge = "ramförändring"
-        case bridgeTotal = "ramförändringens summa"
+        case printedTotal
+        case ram
+        case bridge
+        case bridgeTotal
     }
     public var kind: Kind
     public var passed: Bool

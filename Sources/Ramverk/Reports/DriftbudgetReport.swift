@@ -14,11 +14,12 @@ public struct DriftbudgetReport: Sendable {
     }
 
     public struct Row: Sendable {
+        /// Raw values are the stable identifiers of the JSON output.
         public enum Kind: String, Sendable {
-            case area = "område"
-            case post = "post"
-            case total = "summa"
-            case grandTotal = "totalt"
+            case area
+            case post
+            case total
+            case grandTotal
         }
         public var kind: Kind
         public var depth: Int
