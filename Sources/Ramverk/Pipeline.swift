@@ -15,14 +15,18 @@ public struct ScenarioRun: Sendable {
 /// stop on errors; evaluate and run the checks.
 public enum Pipeline {
     public static func run(path: String, fileSystem: any FileSystem = LocalFileSystem()) -> Result<ScenarioRun, FileReadError> {
-        ProgramLoader.load(path: path, fileSystem: fileSystem).map(run(_:))
+        switch ProgramLoader.load(path: path, fileSystem: fileSystem) {
+        case .success(let program): .success(run(program))
+        case .failure(let error): .failure(error)
+        }
     }
 
     public static func run(text: String, path: String, fileSystem: any FileSystem = MemoryFileSystem([:])) -> ScenarioRun {
         run(ProgramLoader.load(text: text, path: path, fileSystem: fileSystem))
     }
 
-    public static func run(_ program: ParsedProgram) -> ScenarioRun {
+    /// Consumes the program: the checker frees its syntax tree as the model grows.
+    public static func run(_ program: consuming ParsedProgram) -> ScenarioRun {
         var run = ScenarioRun(sources: program.sources, diagnostics: program.diagnostics)
         if run.hasErrors { return run }
 

@@ -52,7 +52,10 @@ struct RunCommand: ParsableCommand {
         let report = DriftbudgetReportBuilder.build(model: model, evaluation: evaluation, columnKeys: columns)
         switch format {
         case .text:
-            Terminal.write(TextReportRenderer(sources: run.sources, colour: !noColour && Terminal.wantsColour(1)).render(report))
+            let renderer = TextReportRenderer(sources: run.sources, colour: !noColour && Terminal.wantsColour(1))
+            var output = TextOutput(sink: Terminal.writeOutput)
+            renderer.render(report, to: &output)
+            output.finish()
         case .json:
             Terminal.write(JSONReportRenderer(sources: run.sources).render(report))
         }

@@ -8,19 +8,27 @@ enum Terminal {
 
     static func writeError(_ text: String) { write(text, to: 2) }
 
-    /// Writes all of `text`, resuming after partial writes and interrupts.
+    /// Writes bytes of a streamed report to standard output.
+    static func writeOutput(_ bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBytes { write($0, to: 1) }
+    }
+
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return  // A closed pipe (e.g. `| head`): nothing more to do.
-                }
-                offset += written
+        text.withUTF8 { write(UnsafeRawBufferPointer($0), to: descriptor) }
+    }
+
+    /// Writes all of `buffer`, resuming after partial writes and interrupts.
+    private static func write(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) {
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return  // A closed pipe (e.g. `| head`): nothing more to do.
             }
+            offset += written
         }
     }
 

@@ -28,6 +28,27 @@ public enum SwedishNumberFormat {
         return (minus == .typographic ? "−" : "-") + grouped
     }
 
+    /// How many characters `format(scaled:decimals:)` writes for `value`.
+    public static func width(scaled value: Int64, decimals: Int) -> Int {
+        var magnitude = value.magnitude
+        var digits = 0
+        repeat {
+            digits += 1
+            magnitude /= 10
+        } while magnitude > 0
+        let whole = max(digits - decimals, 1)
+        let total = max(digits, decimals + 1)
+        return total + (whole - 1) / 3 + (decimals > 0 ? 1 : 0) + (value < 0 ? 1 : 0)
+    }
+
+    /// A change as a percentage of the earlier figure's size, scaled by 10 (one decimal),
+    /// rounded once; nil from zero.
+    public static func percentChange(_ delta: Money, from: Money) -> Int64? {
+        guard from.ore != 0 else { return nil }
+        let scaled = ExactArithmetic.divideRounded(Int128(delta.ore) * 1000, Int128(from.ore.magnitude))
+        return scaled.flatMap(ExactArithmetic.narrow)
+    }
+
     /// An amount in a unit with that unit's usual decimals: "20 500", "247,0".
     public static func format(_ money: Money, unit: MoneyUnit, decimals: Int? = nil, minus: Minus = .typographic) -> String {
         let decimals = decimals ?? unit.displayDecimals

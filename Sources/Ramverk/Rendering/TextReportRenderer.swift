@@ -22,92 +22,153 @@ public struct TextReportRenderer: Sendable {
     }
 
     public func render(_ report: DriftbudgetReport) -> String {
-        var out = "Driftbudget\n"
+        var output = TextOutput()
+        render(report, to: &output)
+        return output.string
+    }
+
+    /// Writes the report into `output` (which may stream it to a file or terminal).
+    public func render(_ report: DriftbudgetReport, to output: inout TextOutput) {
+        output.append("Driftbudget\n")
         let owner = [report.municipality.map { "\($0) kommun" }, report.committee].compactMap { $0 }
-        if !owner.isEmpty { out += owner.joined(separator: " · ") + "\n" }
-        out += "Belopp i \(report.unit.rawValue) (\(report.sign.phrase))\n\n"
-        renderTable(report, into: &out)
+        if !owner.isEmpty { output.append(owner.joined(separator: " · ") + "\n") }
+        output.append("Belopp i \(report.unit.rawValue) (\(report.sign.phrase))\n\n")
+        renderTable(report, to: &output)
+        var out = ""
         if !report.rams.isEmpty { renderRams(report, into: &out) }
         for bridge in report.bridges { renderBridge(bridge, unit: report.unit, into: &out) }
         renderChecks(report, into: &out)
-        return out
+        output.append(out)
     }
 
     // MARK: - The driftbudget table
 
-    private func renderTable(_ report: DriftbudgetReport, into out: inout String) {
+    /// The figures of one row after the name: each shown column, then per change the
+    /// difference and the percentage, as scaled integers (amounts in the unit's
+    /// decimals, percentages with one decimal). nil = blank.
+    private func figures(_ report: DriftbudgetReport, row: Int, into values: inout [Int64?]) {
         let unit = report.unit
-        let columnCount = report.columns.count
-        var nameWidth = 0
-        for row in report.rows {
-            nameWidth = max(nameWidth, row.depth * 2 + TextTable.width(row.name))
+        let decimals = unit.displayDecimals
+        var index = 0
+        for column in 0..<report.columns.count {
+            values[index] = report.value(row: row, column: column)?.scaled(in: unit, decimals: decimals)
+            index += 1
         }
-        nameWidth = min(max(nameWidth, 10), TextReportRenderer.maximumNameWidth)
-
-        // Every cell's text first, so each column can be as wide as its widest figure.
-        var headers = report.columns.map(\.label)
+        let isArea = report.rows[row].kind == .area
         for change in report.changes {
-            _ = change
-            headers.append("Förändring")
-            headers.append("%")
-        }
-        var widths = headers.map(TextTable.width)
-        var cells: [[String]] = []
-        cells.reserveCapacity(report.rows.count)
-        for (rowIndex, row) in report.rows.enumerated() {
-            var line: [String] = []
-            line.reserveCapacity(headers.count)
-            for column in 0..<columnCount {
-                line.append(amount(report.value(row: rowIndex, column: column), unit))
+            let from = report.value(row: row, column: change.from)
+            let to = report.value(row: row, column: change.to)
+            if !isArea, let from, let to, let delta = to.subtracting(from) {
+                values[index] = delta.scaled(in: unit, decimals: decimals)
+                values[index + 1] = SwedishNumberFormat.percentChange(delta, from: from)
+            } else {
+                values[index] = nil
+                values[index + 1] = nil
             }
-            for change in report.changes {
-                let from = report.value(row: rowIndex, column: change.from)
-                let to = report.value(row: rowIndex, column: change.to)
-                if row.kind != .area, let from, let to, let delta = to.subtracting(from) {
-                    line.append(SwedishNumberFormat.format(delta, unit: unit))
-                    line.append(TextReportRenderer.percentChange(delta, from: from))
-                } else {
-                    line.append("")
-                    line.append("")
-                }
-            }
-            for (index, text) in line.enumerated() { widths[index] = max(widths[index], TextTable.width(text)) }
-            cells.append(line)
+            index += 2
         }
+    }
 
-        out += TextTable.pad("", to: nameWidth, .left)
-        for (index, header) in headers.enumerated() { out += "  " + TextTable.pad(header, to: widths[index], .right) }
-        out += "\n"
-        for (rowIndex, row) in report.rows.enumerated() {
-            let indent = String(repeating: "  ", count: row.depth)
-            let name = TextTable.fit(indent + row.name, to: nameWidth)
-            let paddedName = TextTable.pad(name, to: nameWidth, .left)
-            var line = row.kind == .post ? paddedName : paint(paddedName, "1")
-            for (index, text) in cells[rowIndex].enumerated() {
-                line += "  " + TextTable.pad(text, to: widths[index], .right)
-            }
-            out += trimTrailing(line) + "\n"
-            // A printed total that does not match: the printed figure under the computed.
-            let mismatched = (0..<columnCount).filter { report.printedMismatches[rowIndex * columnCount + $0] != nil }
-            if !mismatched.isEmpty {
-                var printedLine = TextTable.pad(indent + "  tryckt", to: nameWidth, .left)
-                for column in 0..<columnCount {
-                    let text = report.printedMismatches[rowIndex * columnCount + column].map { amount($0, unit) } ?? ""
-                    printedLine += "  " + TextTable.pad(text, to: widths[column], .right)
+    private func renderTable(_ report: DriftbudgetReport, to output: inout TextOutput) {
+        let columnCount = report.columns.count
+        let unitDecimals = report.unit.displayDecimals
+        var headers = report.columns.map(\.label)
+        var decimals = Array(repeating: unitDecimals, count: columnCount)
+        var isPercent = Array(repeating: false, count: columnCount)
+        for _ in report.changes {
+            headers += ["Förändring", "%"]
+            decimals += [unitDecimals, 1]
+            isPercent += [false, true]
+        }
+        var values = [Int64?](repeating: nil, count: headers.count)
+
+        // First pass: widths, computed from the numbers without formatting them.
+        var nameWidth = 10
+        var widths = headers.map(TextTable.width)
+        for row in report.rows.indices {
+            nameWidth = max(nameWidth, report.rows[row].depth * 2 + TextTable.width(report.rows[row].name))
+            figures(report, row: row, into: &values)
+            for index in widths.indices {
+                var width = 0
+                if let value = values[index] {
+                    width = SwedishNumberFormat.width(scaled: value, decimals: decimals[index]) + (isPercent[index] ? 2 : 0)
+                } else if isPercent[index] && report.rows[row].kind != .area {
+                    width = 1  // "–"
                 }
-                out += paint(trimTrailing(printedLine) + "  ✗ avviker", "31") + "\n"
+                widths[index] = max(widths[index], width)
             }
+        }
+        for (cell, printed) in report.printedMismatches {
+            let column = cell % columnCount
+            let scaled = printed.scaled(in: report.unit, decimals: unitDecimals)
+            widths[column] = max(widths[column], SwedishNumberFormat.width(scaled: scaled, decimals: unitDecimals))
+        }
+        nameWidth = min(nameWidth, TextReportRenderer.maximumNameWidth)
+
+        output.spaces(nameWidth)
+        for (index, header) in headers.enumerated() {
+            output.spaces(2 + widths[index] - TextTable.width(header))
+            output.append(header)
+        }
+        output.newline()
+        for (rowIndex, row) in report.rows.enumerated() {
+            var name = String(repeating: "  ", count: row.depth) + row.name
+            var nameLength = TextTable.width(name)
+            if nameLength > nameWidth {
+                name = TextTable.fit(name, to: nameWidth)
+                nameLength = nameWidth
+            }
+            output.append(row.kind == .post ? name : paint(name, "1"))
+            output.spaces(nameWidth - nameLength)
+            figures(report, row: rowIndex, into: &values)
+            for index in widths.indices {
+                output.spaces(2)
+                if let value = values[index] {
+                    if isPercent[index] {
+                        output.appendNumber(scaled: value, decimals: 1, width: widths[index] - 2)
+                        output.append(" %")
+                    } else {
+                        output.appendNumber(scaled: value, decimals: decimals[index], width: widths[index])
+                    }
+                } else if isPercent[index] && row.kind != .area {
+                    output.spaces(widths[index] - 1)
+                    output.append("–")
+                } else {
+                    output.spaces(widths[index])
+                }
+            }
+            output.newline()
+            renderMismatch(report, row: rowIndex, nameWidth: nameWidth, widths: widths, to: &output)
             // A blank line after each top-level area, and after the table.
             if (row.kind == .total && row.depth == 0) || rowIndex == report.rows.count - 1 {
-                if !out.hasSuffix("\n\n") { out += "\n" }
+                if !output.endsWithBlankLine { output.newline() }
             }
         }
     }
 
-    /// The change as a percentage of the earlier figure's size; "–" from zero.
-    static func percentChange(_ delta: Money, from: Money) -> String {
-        guard from.ore != 0, from.ore != .min, let ratio = delta.ratio(to: Money(ore: abs(from.ore))) else { return "–" }
-        return SwedishNumberFormat.percent(ratio)
+    /// A printed total that does not match: the printed figure under the computed one.
+    private func renderMismatch(_ report: DriftbudgetReport, row: Int, nameWidth: Int, widths: [Int],
+                                to output: inout TextOutput) {
+        let columnCount = report.columns.count
+        guard (0..<columnCount).contains(where: { report.printedMismatches[row * columnCount + $0] != nil }) else {
+            return
+        }
+        let decimals = report.unit.displayDecimals
+        var line = TextOutput()
+        let label = String(repeating: "  ", count: report.rows[row].depth + 1) + "tryckt"
+        line.append(label)
+        line.spaces(nameWidth - TextTable.width(label))
+        for column in 0..<columnCount {
+            line.spaces(2)
+            if let printed = report.printedMismatches[row * columnCount + column] {
+                line.appendNumber(scaled: printed.scaled(in: report.unit, decimals: decimals), decimals: decimals,
+                                  width: widths[column])
+            } else {
+                line.spaces(widths[column])
+            }
+        }
+        output.append(paint(trimTrailing(line.string) + "  ✗ avviker", "31"))
+        output.newline()
     }
 
     func trimTrailing(_ line: String) -> String {

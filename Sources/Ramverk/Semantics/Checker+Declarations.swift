@@ -2,12 +2,31 @@
 /// creates areas, posts and named values, converts literal cells at once, and queues
 /// every other expression for resolution.
 extension Checker {
-    /// Returns the settings in force at the end of `statements`.
+    /// Declares `statements` in order; returns the settings in force at their end.
     @discardableResult
     mutating func declare(_ statements: [Statement], in outer: Scope) -> Scope {
         var scope = outer
-        for statement in statements {
-            switch statement {
+        for statement in statements { declare(statement, &scope, releasing: false) }
+        return scope
+    }
+
+    /// Like `declare`, but frees each statement once declared (the model holds what
+    /// it needs), so a large file's syntax tree and model never both live whole.
+    @discardableResult
+    mutating func declareReleasing(_ statements: inout [Statement], in outer: Scope) -> Scope {
+        var scope = outer
+        let placeholder = Statement.unit(.tkr, span: SourceSpan(file: 0, start: 0, end: 0))
+        for index in statements.indices {
+            var statement = placeholder
+            swap(&statement, &statements[index])
+            declare(statement, &scope, releasing: true)
+        }
+        statements = []
+        return scope
+    }
+
+    private mutating func declare(_ statement: consuming Statement, _ scope: inout Scope, releasing: Bool) {
+            switch consume statement {
             case .header(let header):
                 declareHeader(header)
             case .unit(let unit, _):
@@ -18,7 +37,7 @@ extension Checker {
                 if let first = headerSpans["tolerans"] {
                     report(.duplicateHeader("tolerans"), span,
                            notes: [Diagnostic.Note(message: "först angiven här", span: first)])
-                    continue
+                    return
                 }
                 headerSpans["tolerans"] = span
                 pending.append(.tolerance(expression, scope))
@@ -28,8 +47,10 @@ extension Checker {
                 declareRam(ram, scope)
             case .namedValue(let named):
                 declareNamedValue(named, scope)
-            case .area(let area):
-                declareArea(area, scope)
+            case .area(var area):
+                var body = area.body
+                area.body = []
+                declareArea(area, &body, scope, releasing: releasing)
             case .post(let post):
                 declarePost(post, scope)
             case .total(let total):
@@ -38,7 +59,7 @@ extension Checker {
                 if let first = bridgeYears[bridge.year] {
                     report(.duplicateBridge(bridge.year), bridge.yearSpan,
                            notes: [Diagnostic.Note(message: "först angiven här", span: first)])
-                    continue
+                    return
                 }
                 bridgeYears[bridge.year] = bridge.yearSpan
                 pending.append(.bridge(bridge.year, bridge, scope))
@@ -49,8 +70,6 @@ extension Checker {
                     declare(program.trees[Int(file)].statements, in: scope)
                 }
             }
-        }
-        return scope
     }
 
     private mutating func declareHeader(_ header: HeaderStatement) {
@@ -81,13 +100,20 @@ extension Checker {
 
     /// Registers `name` in the scope; false (with a diagnostic) if it is taken.
     private mutating func claim(_ name: Name, as member: Member, kind: String, in scope: Scope) -> Bool {
-        let key = ScopedName(area: Int32(scope.area ?? -1), name: name.text)
-        if let existing = members[key] {
+        // Local copies of the arrays (not the whole model) for the comparison closure.
+        let (areas, posts, named) = (model.areas, model.posts, model.namedValues)
+        let existing = names.insert(name.text, scope: Int32(scope.area ?? -1), member: member) { member in
+            switch member {
+            case .area(let a): areas[a].name
+            case .post(let p): posts[p].name
+            case .named(let n): named[n].name
+            }
+        }
+        if let existing {
             report(.duplicateName(name.text, kind: kind), name.span,
                    notes: [Diagnostic.Note(message: "först deklarerad här", span: span(of: existing))])
             return false
         }
-        members[key] = member
         globalIndex = nil
         return true
     }
@@ -117,7 +143,8 @@ extension Checker {
         pending.append(.named(index, named.value, scope))
     }
 
-    private mutating func declareArea(_ area: AreaStatement, _ scope: Scope) {
+    private mutating func declareArea(_ area: AreaStatement, _ body: inout [Statement], _ scope: Scope,
+                                      releasing: Bool) {
         let index = model.areas.count
         guard claim(area.name, as: .area(index), kind: "området", in: scope) else { return }
         model.areas.append(Area(name: area.name.text, span: area.name.span, parent: scope.area, sign: scope.sign))
@@ -126,7 +153,8 @@ extension Checker {
         inner.area = index
         // The area's total is shown in the sign its block ends in: a block that opens
         // with `tecken bokföring` prints its summa in that sign.
-        model.areas[index].sign = declare(area.body, in: inner).sign
+        let end = releasing ? declareReleasing(&body, in: inner) : declare(body, in: inner)
+        model.areas[index].sign = end.sign
     }
 
     private mutating func declarePost(_ post: PostStatement, _ scope: Scope) {

@@ -110,8 +110,7 @@ extension Checker {
         var index = 1
         while index < segments.count {
             let segment = segments[index]
-            if case .area(let area) = current,
-               let child = members[ScopedName(area: Int32(area), name: segment.text)] {
+            if case .area(let area) = current, let child = child(named: segment.text, in: area) {
                 current = child
             } else if index == segments.count - 1, let key = columnIndex[segment.text] {
                 column = key
@@ -145,26 +144,18 @@ extension Checker {
         }
     }
 
-    func name(of member: Member) -> String {
-        switch member {
-        case .area(let a): model.areas[a].name
-        case .post(let p): model.posts[p].name
-        case .named(let n): model.namedValues[n].name
-        }
-    }
-
     /// The first segment: the innermost enclosing scope that declares it, else the one
     /// member of the whole model with that name.
     private mutating func lookUpFirst(_ segment: Name, from area: Int?) -> Member? {
         var scope = area
         while true {
-            if let member = members[ScopedName(area: Int32(scope ?? -1), name: segment.text)] { return member }
+            if let member = child(named: segment.text, in: scope) { return member }
             guard let current = scope else { break }
             scope = model.areas[current].parent
         }
         if globalIndex == nil {
             var index: [String: [Member]] = [:]
-            for (key, member) in members { index[key.name, default: []].append(member) }
+            for member in names.members { index[name(of: member), default: []].append(member) }
             globalIndex = index
         }
         let found = globalIndex?[segment.text] ?? []

@@ -7,12 +7,8 @@ public struct Checker {
     var model: Model
     var diagnostics: [Diagnostic] = []
 
-    /// A name declared directly in an area (or at file level, area -1).
-    struct ScopedName: Hashable {
-        var area: Int32
-        var name: String
-    }
-    var members: [ScopedName: Member] = [:]
+    /// Names declared directly in each area (scope = area index, -1 = file level).
+    var names = NameTable()
     /// Every member by bare name; built on the first reference that needs it.
     var globalIndex: [String: [Member]]?
     var columnIndex: [String: Int] = [:]
@@ -45,13 +41,17 @@ public struct Checker {
     }
 
     /// Checks a parsed program. The model is only meaningful when no error came back.
-    public static func check(_ program: ParsedProgram) -> (model: Model, diagnostics: [Diagnostic], tolerance: ResolvedExpression?) {
+    /// Takes the program over: the main file's syntax tree is freed as it is declared.
+    public static func check(_ program: consuming ParsedProgram) -> (model: Model, diagnostics: [Diagnostic], tolerance: ResolvedExpression?) {
+        guard !program.trees.isEmpty else { return (Model(sources: program.sources), [], nil) }
+        var main: [Statement] = []
+        swap(&main, &program.trees[0].statements)
         var checker = Checker(program: program)
-        guard let main = program.trees.first else { return (checker.model, [], nil) }
-        checker.declareColumns(main.statements)
+        checker.declareColumns(main)
+        checker.reserveCapacity(main)
         let scope = Scope(area: nil, unit: .tkr, sign: .netCost)
-        checker.settleDisplaySettings(main.statements)
-        checker.declare(main.statements, in: scope)
+        checker.settleDisplaySettings(main)
+        checker.declareReleasing(&main, in: scope)
         checker.resolvePending()
         return (checker.model, checker.diagnostics, checker.toleranceExpression)
     }
@@ -73,6 +73,40 @@ public struct Checker {
             default: break
             }
         }
+    }
+
+    /// Sizes the tables once, from the number of declarations in the syntax trees.
+    mutating func reserveCapacity(_ main: [Statement]) {
+        var posts = 0
+        var declarations = 0
+        func count(_ statements: [Statement]) {
+            for statement in statements {
+                switch statement {
+                case .post: posts += 1; declarations += 1
+                case .area(let area): declarations += 1; count(area.body)
+                case .namedValue: declarations += 1
+                default: break
+                }
+            }
+        }
+        count(main)
+        for tree in program.trees.dropFirst() { count(tree.statements) }
+        names.reserveCapacity(declarations)
+        model.posts.reserveCapacity(posts)
+        model.cells.reserveCapacity(posts * model.columns.count)
+    }
+
+    /// The name of a member, as the name table compares it.
+    func name(of member: Member) -> String {
+        switch member {
+        case .area(let a): model.areas[a].name
+        case .post(let p): model.posts[p].name
+        case .named(let n): model.namedValues[n].name
+        }
+    }
+
+    func child(named name: String, in scope: Int?) -> Member? {
+        names.lookUp(name, scope: Int32(scope ?? -1), nameOf: self.name(of:))
     }
 
     // MARK: - Columns

@@ -53,8 +53,8 @@ public struct Parser {
     }
 
     mutating func enterNesting(at span: SourceSpan) throws(Failure) {
+        guard depth < Parser.maxDepth else { throw fail(.nestingTooDeep(limit: Parser.maxDepth), span) }
         depth += 1
-        if depth > Parser.maxDepth { throw fail(.nestingTooDeep(limit: Parser.maxDepth), span) }
     }
 
     /// Skips to the end of the current statement: the next line end at this brace
@@ -339,8 +339,11 @@ public struct Parser {
             if text.isEmpty { throw fail(.emptyName, tokens.span(first)) }
             return Name(text: text, span: tokens.span(first))
         }
-        var text = ""
         var last: Token?
+        // Most names are words one space apart: then the name is the source text as it
+        // stands, made into a string once.
+        var singleSpaced = true
+        let bytes = tokens.file.bytes
         while true {
             let token = tokens.peek()
             let attached = last.map { $0.end == token.start } ?? false
@@ -351,13 +354,43 @@ public struct Parser {
                                                                         && tokens.peek(1).isNameWord))) {
                 break
             }
-            if last != nil && !attached { text += " " }
-            text += tokens.text(token)
+            if let last, !attached, !(token.start == last.end + 1 && bytes[Int(last.end)] == 0x20) {
+                singleSpaced = false
+            }
             last = tokens.advance()
         }
         guard let last else { throw expected("ett namn") }
         let span = SourceSpan(file: tokens.fileIndex, start: Int(first.start), end: Int(last.end))
-        return Name(text: text, span: span)
+        if singleSpaced {
+            return Name(text: tokens.file.text(span.range), span: span)
+        }
+        return Name(text: Parser.normalizeSpaces(bytes[span.range]), span: span)
+    }
+
+    /// Words of a name joined by one space, however they were spaced in the source
+    /// (tabs, several spaces, no-break spaces from a PDF). Digit groups inside a number
+    /// are kept as written.
+    static func normalizeSpaces(_ bytes: ArraySlice<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            var spaceLength = 0
+            if byte == 0x20 || byte == 0x09 { spaceLength = 1 }
+            else if byte == 0xC2, index + 1 < bytes.endIndex, bytes[index + 1] == 0xA0 { spaceLength = 2 }
+            if spaceLength > 0 {
+                pendingSpace = true
+                index += spaceLength
+                continue
+            }
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(byte)
+            index += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// name_ref = WORD | STRING ;

@@ -10,20 +10,21 @@ public struct Name: Sendable, Equatable {
     public var span: SourceSpan
 }
 
-/// One statement (Grammar/ramverk.ebnf, `statement`).
+/// One statement (Grammar/ramverk.ebnf, `statement`). The rare, large statements are
+/// boxed so that the common one — a post — sets the size of every statement.
 public enum Statement: Sendable {
-    case header(HeaderStatement)
+    indirect case header(HeaderStatement)
     case unit(MoneyUnit, span: SourceSpan)
     case sign(SignConvention, span: SourceSpan)
-    case tolerance(Expression, span: SourceSpan)
-    case column(ColumnStatement)
-    case ram(RamStatement)
-    case namedValue(NamedValueStatement)
+    indirect case tolerance(Expression, span: SourceSpan)
+    indirect case column(ColumnStatement)
+    indirect case ram(RamStatement)
+    indirect case namedValue(NamedValueStatement)
     case area(AreaStatement)
     case post(PostStatement)
-    case total(TotalStatement)
-    case bridge(BridgeStatement)
-    case include(IncludeStatement)
+    indirect case total(TotalStatement)
+    indirect case bridge(BridgeStatement)
+    indirect case include(IncludeStatement)
 }
 
 /// `kommun Haninge`, `nämnd Kommunstyrelsen`.

@@ -8,8 +8,11 @@ struct TokenStream {
     }
 
     private(set) var lexer: Lexer
-    private var buffer: [Entry] = []
+    /// A ring of looked-ahead tokens: `count` of them from `head`. Its size is a power
+    /// of two and grows only when a long run of line ends is looked past.
+    private var ring: [Entry]
     private var head = 0
+    private var count = 0
     /// Open parentheses around the current position; line ends are skipped inside.
     var parenDepth = 0
     /// End offset of the last consumed token, for spans that end at it.
@@ -17,17 +20,32 @@ struct TokenStream {
 
     init(lexer: Lexer) {
         self.lexer = lexer
-        buffer.reserveCapacity(8)
+        let empty = Entry(token: Token(kind: .endOfFile, start: 0, end: 0), number: NumberLiteral(mantissa: 0, decimals: 0))
+        ring = Array(repeating: empty, count: 8)
     }
 
     var file: SourceFile { lexer.file }
     var fileIndex: Int32 { lexer.fileIndex }
 
-    private mutating func fill(_ count: Int) {
-        while buffer.count - head < count {
+    private mutating func fill(_ needed: Int) {
+        while count < needed {
+            if count == ring.count { grow() }
             let token = lexer.next()
-            buffer.append(Entry(token: token, number: token.kind == .number ? lexer.numberValue : NumberLiteral(mantissa: 0, decimals: 0)))
+            let number = token.kind == .number ? lexer.numberValue : NumberLiteral(mantissa: 0, decimals: 0)
+            ring[(head + count) & (ring.count - 1)] = Entry(token: token, number: number)
+            count += 1
         }
+    }
+
+    private mutating func grow() {
+        var bigger = ring + ring
+        for offset in 0..<count { bigger[offset] = ring[(head + offset) & (ring.count - 1)] }
+        ring = bigger
+        head = 0
+    }
+
+    private func entry(_ offset: Int) -> Entry {
+        ring[(head + offset) & (ring.count - 1)]
     }
 
     /// Keywords that can only start a statement: inside parentheses, a line end
@@ -50,42 +68,40 @@ struct TokenStream {
     private mutating func dropContinuationLines() {
         guard parenDepth > 0 else { return }
         fill(1)
-        while buffer[head].token.kind == .newline {
+        while entry(0).token.kind == .newline {
             var lookahead = 1
             fill(lookahead + 1)
-            while buffer[head + lookahead].token.kind == .newline {
+            while entry(lookahead).token.kind == .newline {
                 lookahead += 1
                 fill(lookahead + 1)
             }
-            if TokenStream.startsStatement(buffer[head + lookahead].token) { return }
-            head += lookahead
+            if TokenStream.startsStatement(entry(lookahead).token) { return }
+            head = (head + lookahead) & (ring.count - 1)
+            count -= lookahead
         }
     }
 
     mutating func peek(_ offset: Int = 0) -> Token {
         dropContinuationLines()
         fill(offset + 1)
-        return buffer[head + offset].token
+        return entry(offset).token
     }
 
     /// The value of the number token at `offset`.
     mutating func number(_ offset: Int = 0) -> NumberLiteral {
         dropContinuationLines()
         fill(offset + 1)
-        return buffer[head + offset].number
+        return entry(offset).number
     }
 
     @discardableResult
     mutating func advance() -> Token {
         dropContinuationLines()
         fill(1)
-        let token = buffer[head].token
-        head += 1
+        let token = entry(0).token
+        head = (head + 1) & (ring.count - 1)
+        count -= 1
         previousEnd = token.end
-        if head > 64 {
-            buffer.removeFirst(head)
-            head = 0
-        }
         return token
     }
 
