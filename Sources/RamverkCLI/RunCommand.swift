@@ -40,7 +40,8 @@ struct RunCommand: ParsableCommand {
         Terminal.writeError(diagnostics.render(run.diagnostics))
         guard let model = run.model, let evaluation = run.evaluation, !run.hasErrors else {
             let count = run.diagnostics.count { $0.severity == .error }
-            Terminal.writeError("\(count) \(count == 1 ? "fel" : "fel") i \(file); ingen rapport skrevs.\n")
+            let name = run.sources.files.first?.path ?? file
+            Terminal.writeError("\(count) fel i \(name); ingen rapport skrevs.\n")
             throw ExitCode(ExitStatus.scenarioError)
         }
         let unknown = DriftbudgetReportBuilder.unknownColumns(columns, in: model)

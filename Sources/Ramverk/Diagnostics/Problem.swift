@@ -21,6 +21,9 @@ public enum Problem: Error, Sendable, Equatable {
     case nestingTooDeep(limit: Int)
     case duplicateCell(column: String)
     case emptyName
+    case unquotedName(found: String, suggestion: String)
+    case yearRunsIntoAmount(String)
+    case punctuationInName(found: String)
 
     // R03xx — names
     case unknownName(String, suggestion: String?)
@@ -31,7 +34,6 @@ public enum Problem: Error, Sendable, Equatable {
     case columnNeeded(String)
     case unknownRamYear(Int)
     case duplicateRam(Int)
-    case ramYearHasNoColumn(Int)
     case bridgeWithoutBase(year: Int)
     case duplicateBridge(Int)
     case duplicateHeader(String)
@@ -41,8 +43,11 @@ public enum Problem: Error, Sendable, Equatable {
     // R04xx — units, types and signs
     case tooManyDecimals(unit: String, allowed: Int)
     case moneyTimesMoney
-    case numberWhereMoneyExpected(String)
+    case percentWhereMoneyExpected
+    case quotientWhereMoneyExpected
+    case numberTooPrecise(allowed: Int)
     case moneyPlusNumber
+    case moneyPlusQuotient
     case percentOfMoney
     case negativeTolerance
 
@@ -80,6 +85,9 @@ public enum Problem: Error, Sendable, Equatable {
         case .nestingTooDeep: "R0205"
         case .duplicateCell: "R0206"
         case .emptyName: "R0207"
+        case .unquotedName: "R0208"
+        case .yearRunsIntoAmount: "R0209"
+        case .punctuationInName: "R0210"
         case .unknownName: "R0301"
         case .ambiguousName: "R0302"
         case .duplicateName: "R0303"
@@ -88,7 +96,6 @@ public enum Problem: Error, Sendable, Equatable {
         case .columnNeeded: "R0306"
         case .unknownRamYear: "R0307"
         case .duplicateRam: "R0308"
-        case .ramYearHasNoColumn: "R0309"
         case .bridgeWithoutBase: "R0310"
         case .duplicateBridge: "R0311"
         case .duplicateHeader: "R0312"
@@ -96,8 +103,11 @@ public enum Problem: Error, Sendable, Equatable {
         case .duplicateTotal: "R0314"
         case .tooManyDecimals: "R0401"
         case .moneyTimesMoney: "R0402"
-        case .numberWhereMoneyExpected: "R0403"
+        case .percentWhereMoneyExpected: "R0403"
+        case .quotientWhereMoneyExpected: "R0410"
+        case .numberTooPrecise: "R0411"
         case .moneyPlusNumber: "R0404"
+        case .moneyPlusQuotient: "R0409"
         case .percentOfMoney: "R0405"
         case .negativeTolerance: "R0406"
         case .overflow: "R0501"
@@ -131,6 +141,9 @@ public enum Problem: Error, Sendable, Equatable {
         case .nestingTooDeep(let limit): "för djup nästling (högst \(limit) nivåer)"
         case .duplicateCell(let column): "kolumnen '\(column)' har redan ett värde på raden"
         case .emptyName: "namnet är tomt"
+        case .unquotedName(let found, _): "väntade radslut, fann \(found)"
+        case .yearRunsIntoAmount(let text): "väntade ett årtal, fann talet \(text)"
+        case .punctuationInName(let found): "väntade en kolumn (t.ex. 2021:) eller radslut, fann \(found)"
         case .unknownName(let name, _): "okänt namn '\(name)'"
         case .ambiguousName(let name, _): "namnet '\(name)' är tvetydigt"
         case .duplicateName(let name, let kind): "\(kind) '\(name)' är redan deklarerad"
@@ -139,16 +152,18 @@ public enum Problem: Error, Sendable, Equatable {
         case .columnNeeded(let name): "'\(name)' har ett värde per kolumn; ange vilken"
         case .unknownRamYear(let year): "ingen ram för \(year)"
         case .duplicateRam(let year): "ram \(year) är redan angiven"
-        case .ramYearHasNoColumn(let year): "ingen kolumn gäller år \(year)"
         case .bridgeWithoutBase(let year): "ramförändringen \(year) saknar utgångsläge"
         case .duplicateBridge(let year): "ramförändring \(year) är redan angiven"
-        case .duplicateHeader(let keyword): "'\(keyword)' är redan angiven"
+        case .duplicateHeader(let keyword): "\(keyword) är redan angiven i filen"
         case .totalOutsideArea: "'summa' hör hemma i ett område"
         case .duplicateTotal: "området har redan en tryckt summa"
         case .tooManyDecimals(let unit, let allowed): "för många decimaler för \(unit) (högst \(allowed))"
         case .moneyTimesMoney: "belopp gånger belopp ger inget belopp"
-        case .numberWhereMoneyExpected(let what): "\(what) är inget belopp"
+        case .percentWhereMoneyExpected: "en procentsats är inget belopp"
+        case .quotientWhereMoneyExpected: "en kvot av två belopp är inget belopp"
+        case .numberTooPrecise(let allowed): "talet har för många decimaler (högst \(allowed))"
         case .moneyPlusNumber: "kan inte lägga ihop ett belopp och en procentsats"
+        case .moneyPlusQuotient: "kan inte lägga ihop ett belopp och en kvot av belopp"
         case .percentOfMoney: "ett belopp kan inte skrivas i procent"
         case .negativeTolerance: "toleransen kan inte vara negativ"
         case .overflow: "beloppet blir för stort (högst ±92 biljarder kr)"
@@ -163,7 +178,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .includeTooDeep(let limit): "för många nivåer av inkludera (högst \(limit))"
         case .includeUnreadable(let path, let reason): "kan inte läsa '\(path)': \(reason)"
         case .includeNotRamverk(let path): "'\(path)' är ingen .ramverk-fil"
-        case .fileTooLarge(let limit): "filen är större än \(limit) MiB"
+        case .fileTooLarge(let limit): "den inkluderade filen är större än \(limit) MiB"
         }
     }
 
@@ -172,6 +187,13 @@ public enum Problem: Error, Sendable, Equatable {
         case .invalidUTF8: return "spara filen som UTF-8"
         case .nulByte: return "filen ser ut att vara binär; ta bort tecknet"
         case .unterminatedString: return "avsluta texten med \" på samma rad"
+        case .unexpectedCharacter: return "tecknet kan bara stå i en text inom citattecken"
+        case .unquotedName(_, let suggestion):
+            return "ett namn med mellanslag skrivs inom citattecken i ett uttryck: \"\(suggestion)\""
+        case .yearRunsIntoAmount:
+            return "ett årtal följt av ett belopp läses som ett enda tal; skriv '=' emellan, t.ex. ram 2021 = 247 000"
+        case .punctuationInName:
+            return "skriv namnet inom citattecken om det innehåller skiljetecken, t.ex. post \"Lokaler (evakuering)\" 2021: 100"
         case .decimalPointNotComma(let text):
             return "skriv decimalkomma: \(String(text.map { $0 == "." ? "," : $0 }))"
         case .numberTooLarge: return "belopp och tal får ha högst 18 siffror"
@@ -181,11 +203,11 @@ public enum Problem: Error, Sendable, Equatable {
             return "skriv hela vägen, t.ex. \(candidates.prefix(3).map { "'\($0)'" }.joined(separator: " eller "))"
         case .columnNeeded(let name): return "skriv t.ex. \(name).2021"
         case .bridgeWithoutBase(let year): return "ange 'ram \(year - 1) = …' eller 'från …' i blocket"
-        case .ramYearHasNoColumn(let year): return "deklarera 'kolumn \(year)' eller 'kolumn Budget år \(year)'"
         case .moneyTimesMoney: return "multiplicera ett belopp med ett tal eller en procentsats"
-        case .numberWhereMoneyExpected: return "skriv en enhet, t.ex. 10 tkr"
+        case .percentWhereMoneyExpected: return "räkna procent av ett belopp, t.ex. Folkhälsa.2020 × 3 %"
+        case .quotientWhereMoneyExpected: return "multiplicera kvoten med ett belopp"
         case .moneyPlusNumber: return "räkna procent av beloppet: belopp × 3 %"
-        case .tooManyDecimals: return "byt till en mindre enhet"
+        case .tooManyDecimals: return "byt till en mindre enhet, t.ex. kr"
         case .overflow: return "kontrollera enheten och storleksordningen"
         case .cycle: return "ett värde kan inte bero på sig självt"
         case .includeOutsideFolder: return "inkludera bara filer i samma mapp eller under den"

@@ -1,7 +1,9 @@
-/// The typing and arithmetic rules of the language, on `Value`s. An amount plus a bare
-/// number reads the number in its table's unit; an amount times a number is an amount;
-/// an amount divided by an amount is a number; an amount times an amount is an error.
-/// Every result is exact or rounded once (half away from zero, see `ExactArithmetic`).
+/// The typing and arithmetic rules of the language, on `Value`s. A bare number (written
+/// without unit) is an amount in its table's unit wherever an amount is needed, and
+/// stays bare through × and ÷ by other numbers (`3 513 × 102 %`, `100 / 3`); an amount
+/// times a number is an amount; an amount divided by an amount is a quotient; an amount
+/// times an amount is an error. Every result is exact or rounded once (half away from
+/// zero, see `ExactArithmetic`).
 enum Arithmetic {
     static func apply(_ op: BinaryOperator, _ left: Value, _ right: Value) -> Result<Value, Problem> {
         switch (op, left, right) {
@@ -11,18 +13,22 @@ enum Arithmetic {
             return money(a.subtracting(b))
         case (.add, .money, .number), (.add, .number, .money),
              (.subtract, .money, .number), (.subtract, .number, .money):
-            guard let a = asMoney(left), let b = asMoney(right) else { return .failure(.moneyPlusNumber) }
+            guard let a = asMoney(left), let b = asMoney(right) else {
+                if case .number(_, .percent) = left { return .failure(.moneyPlusNumber) }
+                if case .number(_, .percent) = right { return .failure(.moneyPlusNumber) }
+                return .failure(.moneyPlusQuotient)
+            }
             return op == .add ? money(a.adding(b)) : money(a.subtracting(b))
         case (.add, .number(let a, let ka), .number(let b, let kb)):
-            return number(a.adding(b), combine(ka, kb))
+            return number(a.adding(b), sumKind(ka, kb))
         case (.subtract, .number(let a, let ka), .number(let b, let kb)):
-            return number(a.subtracting(b), combine(ka, kb))
+            return number(a.subtracting(b), sumKind(ka, kb))
         case (.multiply, .money, .money):
             return .failure(.moneyTimesMoney)
         case (.multiply, .money(let a), .number(let b, _)), (.multiply, .number(let b, _), .money(let a)):
             return money(a.multiplied(by: b))
         case (.multiply, .number(let a, let ka), .number(let b, let kb)):
-            return number(a.multiplied(by: b), ka == kb ? ka : .plain)
+            return number(a.multiplied(by: b), productKind(ka, kb))
         case (.divide, .money(let a), .money(let b)):
             guard b.ore != 0 else { return .failure(.divisionByZero) }
             guard let ratio = a.ratio(to: b) else { return .failure(.overflow) }
@@ -32,9 +38,9 @@ enum Arithmetic {
             return money(a.divided(by: b))
         case (.divide, .number, .money):
             return .failure(.divideByMoney)
-        case (.divide, .number(let a, let ka), .number(let b, _)):
+        case (.divide, .number(let a, let ka), .number(let b, let kb)):
             guard b.micros != 0 else { return .failure(.divisionByZero) }
-            return number(a.divided(by: b), ka == .percent ? .percent : .plain)
+            return number(a.divided(by: b), quotientKind(ka, kb))
         }
     }
 
@@ -45,11 +51,13 @@ enum Arithmetic {
         }
     }
 
-    /// `value` as an amount: amounts as they are, bare numbers in their unit.
+    /// `value` as an amount: amounts as they are, bare numbers in their unit (rounded
+    /// to whole öre; a bare number written straight into a cell is checked for exactness
+    /// before evaluation).
     static func asMoney(_ value: Value) -> Money? {
         switch value {
         case .money(let money): money
-        case .number(let ratio, .bare(let unit)): ratio.money(in: unit)
+        case .number(let ratio, .bare(let unit)): ratio.moneyRounded(in: unit)
         case .number: nil
         }
     }
@@ -60,9 +68,7 @@ enum Arithmetic {
         case .money: return .failure(.unitOnMoney)
         case .number(_, .percent): return .failure(.percentOfMoney)
         case .number(let ratio, _):
-            guard let money = ratio.money(in: unit) else {
-                return .failure(.tooManyDecimals(unit: unit.rawValue, allowed: unit.exactDecimals))
-            }
+            guard let money = ratio.moneyRounded(in: unit) else { return .failure(.overflow) }
             return .success(.money(money))
         }
     }
@@ -76,8 +82,27 @@ enum Arithmetic {
         }
     }
 
-    private static func combine(_ a: Value.NumberKind, _ b: Value.NumberKind) -> Value.NumberKind {
-        a == b ? a : .plain
+    /// Bare ± bare (or a quotient) stays bare; anything with a percentage mixed in is
+    /// no longer a percentage nor an amount.
+    private static func sumKind(_ a: Value.NumberKind, _ b: Value.NumberKind) -> Value.NumberKind {
+        if a == b { return a }
+        switch (a, b) {
+        case (.bare, .plain): return a
+        case (.plain, .bare): return b
+        default: return .plain
+        }
+    }
+
+    /// A bare number scaled by any number is still an amount in its unit.
+    private static func productKind(_ a: Value.NumberKind, _ b: Value.NumberKind) -> Value.NumberKind {
+        if case .bare = a { return a }
+        if case .bare = b { return b }
+        return a == .percent && b == .percent ? .percent : .plain
+    }
+
+    private static func quotientKind(_ a: Value.NumberKind, _ b: Value.NumberKind) -> Value.NumberKind {
+        if case .bare = a { return a }
+        return a == .percent && b != .percent ? .percent : .plain
     }
 
     private static func money(_ value: Money?) -> Result<Value, Problem> {

@@ -10,9 +10,10 @@ extension Evaluator {
                 case .empty: continue
                 case .literal(let money): stated = money
                 case .expression(let expression, let sign):
-                    stated = evaluateAmount(expression, sign: sign, column: column, what: "summan")
+                    stated = evaluateAmount(expression, sign: sign, column: column)
                 }
-                guard let stated, let computed = areaTotal(index, column, from: printed.span) else { continue }
+                guard let stated, let total = areaTotal(index, column, from: printed.span) else { continue }
+                let computed = total ?? .zero
                 // Shown in the area's own sign, as the document prints it.
                 guard let shownStated = stated.negatedIf(area.sign.factor < 0),
                       let shownComputed = computed.negatedIf(area.sign.factor < 0),
@@ -31,8 +32,9 @@ extension Evaluator {
 
     mutating func checkRams(_ rams: [Money?], _ grandTotals: [Money?], into checks: inout [CheckResult]) {
         for (index, ram) in model.rams.enumerated() {
+            // No line with a value in the year: the net cost is zero.
             guard let column = model.column(forYear: ram.year), let frame = rams[index],
-                  let total = grandTotals[column], let netCost = total.negated(),
+                  let netCost = (grandTotals[column] ?? .zero).negated(),
                   let remaining = frame.subtracting(netCost) else { continue }
             checks.append(CheckResult(kind: .ram, passed: remaining.ore >= 0, span: ram.span, column: column,
                                       subject: "Ram \(ram.year), \(model.columns[column].label)",
@@ -46,7 +48,7 @@ extension Evaluator {
         let ramIndex = model.rams.firstIndex { $0.year == bridge.year }
         let previousIndex = model.rams.firstIndex { $0.year == bridge.year - 1 }
         func amount(_ expression: ResolvedExpression) -> Money? {
-            evaluateAmount(expression, sign: .netCost, column: column, what: "beloppet", keepSign: true)
+            evaluateAmount(expression, sign: .netCost, column: column, keepSign: true)
         }
         var result = BridgeResult(year: bridge.year, baseLabel: "", oneOffs: [], changes: [])
         if let base = bridge.base {
@@ -74,7 +76,7 @@ extension Evaluator {
         if let printed = result.printedTotal, let changes, let difference = printed.subtracting(changes) {
             checks.append(CheckResult(kind: .bridgeTotal, passed: difference.ore.magnitude <= tolerance.ore.magnitude,
                                       span: bridge.printedTotalSpan ?? bridge.span, column: column,
-                                      subject: "Ramförändring \(bridge.year), summa av förändringarna",
+                                      subject: "Ramförändring \(bridge.year), summa förändringar",
                                       stated: printed, computed: changes, difference: difference))
         }
         if let ram = result.ram, let computed = result.computedRam, let difference = ram.subtracting(computed) {

@@ -7,6 +7,9 @@ public struct Evaluation: Sendable {
     let areaValues: [Money?]
     /// Per column: the sum of every line of the file (top-level posts and areas).
     public var grandTotals: [Money?]
+    /// Named values per column: `namedValues[named * columns + column]`, in the sign of
+    /// the table that declares them.
+    public var namedValues: [Value?]
     /// Per ram (model order): the ram as a positive net-cost amount.
     public var rams: [Money?]
     public var tolerance: Money
@@ -81,7 +84,7 @@ extension Evaluator {
     mutating func evaluateAll(_ toleranceExpression: ResolvedExpression?) -> Evaluation {
         var tolerance = Money(ore: 100_000)
         if let toleranceExpression,
-           let value = evaluateAmount(toleranceExpression, sign: .result, column: nil, what: "toleransen") {
+           let value = evaluateAmount(toleranceExpression, sign: .result, column: nil) {
             if value.ore < 0 { report(.negativeTolerance, toleranceExpression.span) } else { tolerance = value }
         }
         for post in 0..<model.posts.count {
@@ -90,19 +93,29 @@ extension Evaluator {
         var areaResults = [Money?](repeating: nil, count: model.areas.count * columnCount)
         for area in 0..<model.areas.count {
             for column in 0..<columnCount {
-                areaResults[area * columnCount + column] = areaTotal(area, column, from: model.areas[area].span)
+                areaResults[area * columnCount + column] = areaTotal(area, column, from: model.areas[area].span) ?? nil
             }
         }
         let fileStart = SourceSpan(file: 0, start: 0, end: 0)
-        let grandTotals = (0..<columnCount).map { sum(model.topLevel, $0, span: fileStart) }
+        let grandTotals = (0..<columnCount).map { sum(model.topLevel, $0, span: fileStart) ?? nil }
         let rams = (0..<model.rams.count).map { ram($0, from: model.rams[$0].span) }
+        var namedResults = [Value?](repeating: nil, count: model.namedValues.count * columnCount)
+        for (index, declaration) in model.namedValues.enumerated() {
+            for column in 0..<columnCount {
+                namedResults[index * columnCount + column] = named(index, column, from: declaration.span)
+                    .flatMap { value in
+                        guard case .money(let money) = value else { return value }
+                        return money.negatedIf(declaration.sign.factor < 0).map(Value.money)
+                    }
+            }
+        }
         var checks: [CheckResult] = []
         checkPrintedTotals(into: &checks, tolerance: tolerance)
         checkRams(rams, grandTotals, into: &checks)
         let bridges = model.bridges.map { workThrough($0, rams: rams, tolerance: tolerance, into: &checks) }
         return Evaluation(columnCount: columnCount, cellValues: cellValues,
                           cellPresent: cellStates.map { $0 == .done },
-                          areaValues: areaResults, grandTotals: grandTotals, rams: rams,
+                          areaValues: areaResults, grandTotals: grandTotals, namedValues: namedResults, rams: rams,
                           tolerance: tolerance, bridges: bridges, checks: checks, diagnostics: diagnostics)
     }
 }

@@ -6,13 +6,15 @@ extension Evaluator {
     /// become amounts in their unit. Returns the internal-sign amount, or with
     /// `keepSign` the amount as written.
     mutating func evaluateAmount(_ expression: ResolvedExpression, sign: SignConvention, column: Int?,
-                                 what: String, keepSign: Bool = false) -> Money? {
+                                 keepSign: Bool = false) -> Money? {
         guard let value = evaluate(expression, sign: sign, column: column) else { return nil }
         guard let money = Arithmetic.asMoney(value) else {
-            if case .number(_, .bare(let unit)) = value {
-                report(.tooManyDecimals(unit: unit.rawValue, allowed: unit.exactDecimals), expression.span)
+            if case .number(_, .percent) = value {
+                report(.percentWhereMoneyExpected, expression.span)
+            } else if case .number(_, .plain) = value {
+                report(.quotientWhereMoneyExpected, expression.span)
             } else {
-                report(.numberWhereMoneyExpected(what == "ramen" ? "Ramen" : "Värdet"), expression.span)
+                report(.overflow, expression.span)
             }
             return nil
         }
@@ -58,7 +60,8 @@ extension Evaluator {
             return local(value ?? .zero, sign, span)
         case .areaTotal(let area, let explicit, let span):
             guard let column = explicit ?? column else { return columnNeeded(.area(area), span) }
-            return local(areaTotal(area, column, from: span), sign, span)
+            guard let total = areaTotal(area, column, from: span) else { return nil }
+            return local(total ?? .zero, sign, span)
         case .named(let index, let explicit, let span):
             guard let value = named(index, explicit ?? column, from: span) else { return nil }
             if case .money(let money) = value { return local(money, sign, span) }

@@ -102,7 +102,7 @@ public struct Evaluator {
                 return nil
             }
             cellStates[index] = .inProgress
-            let value = evaluateAmount(expression, sign: sign, column: column, what: "värdet")
+            let value = evaluateAmount(expression, sign: sign, column: column)
             stack.removeLast()
             guard cellStates[index] == .inProgress, let value else {
                 cellStates[index] = .failed
@@ -114,12 +114,14 @@ public struct Evaluator {
         }
     }
 
-    /// The computed total of an area in a column: the sum of its posts and areas.
-    mutating func areaTotal(_ area: Int, _ column: Int, from span: SourceSpan) -> Money? {
+    /// The computed total of an area in a column: the sum of its posts and areas;
+    /// `.some(nil)` when none of them has a value in the column (shown blank).
+    mutating func areaTotal(_ area: Int, _ column: Int, from span: SourceSpan) -> Money?? {
         let index = area * columnCount + column
         switch areaStates[index] {
         case .done: return areaValues[index]
-        case .failed, .empty: return nil
+        case .empty: return .some(nil)
+        case .failed: return nil
         case .inProgress:
             cycle(at: .area(area, column), span: span)
             areaStates[index] = .failed
@@ -136,36 +138,40 @@ public struct Evaluator {
                 areaStates[index] = .failed
                 return nil
             }
-            areaValues[index] = total
+            guard let value = total else {
+                areaStates[index] = .empty
+                return .some(nil)
+            }
+            areaValues[index] = value
             areaStates[index] = .done
-            return total
+            return value
         }
     }
 
-    /// The sum of posts and areas among `members` (named values are not lines).
-    mutating func sum(_ members: [Member], _ column: Int, span: SourceSpan) -> Money? {
+    /// The sum of posts and areas among `members` (named values are not lines);
+    /// `.some(nil)` when none has a value, nil when one failed.
+    mutating func sum(_ members: [Member], _ column: Int, span: SourceSpan) -> Money?? {
         var total = Money.zero
+        var anyValue = false
         var failed = false
         for member in members {
-            let part: Money?
+            let part: Money??
             switch member {
-            case .post(let post):
-                guard let value = cell(post, column, from: model.posts[post].span) else { failed = true; continue }
-                part = value
-            case .area(let child):
-                guard let value = areaTotal(child, column, from: model.areas[child].span) else { failed = true; continue }
-                part = value
-            case .named:
-                continue
+            case .post(let post): part = cell(post, column, from: model.posts[post].span)
+            case .area(let child): part = areaTotal(child, column, from: model.areas[child].span)
+            case .named: continue
             }
-            guard let part else { continue }
-            guard let next = total.adding(part) else {
+            guard let part else { failed = true; continue }
+            guard let value = part else { continue }
+            anyValue = true
+            guard let next = total.adding(value) else {
                 report(.overflow, span)
                 return nil
             }
             total = next
         }
-        return failed ? nil : total
+        if failed { return nil }
+        return anyValue ? total : .some(nil)
     }
 
     /// A named value where it is used: per column, or without one.
@@ -215,8 +221,7 @@ public struct Evaluator {
             }
             ramStates[index] = .inProgress
             let ram = model.rams[index]
-            let value = evaluateAmount(ram.expression, sign: .netCost, column: model.column(forYear: ram.year),
-                                       what: "ramen", keepSign: true)
+            let value = evaluateAmount(ram.expression, sign: .netCost, column: model.column(forYear: ram.year), keepSign: true)
             stack.removeLast()
             guard ramStates[index] == .inProgress, let value else {
                 ramStates[index] = .failed

@@ -55,6 +55,19 @@ public struct JSONReportRenderer: Sendable {
         }
         json.endArray()
 
+        json.beginArray("namedValues")
+        for line in report.namedValues {
+            json.beginObject()
+            json.string("name", line.name)
+            json.beginObject("values")
+            for (column, info) in report.columns.enumerated() {
+                renderValue(info.key, line.values[column], into: &json)
+            }
+            json.endObject()
+            json.endObject()
+        }
+        json.endArray()
+
         json.beginArray("rams")
         for ram in report.rams {
             json.beginObject()
@@ -81,6 +94,21 @@ public struct JSONReportRenderer: Sendable {
         json.endObject()
         json.endObject()
         return json.output
+    }
+
+    /// Amounts as integers of öre; numbers as exact decimal strings ("0.037").
+    private func renderValue(_ key: String, _ value: Value?, into json: inout JSONWriter) {
+        guard let value else { return json.raw(key, "null") }
+        json.beginObject(key)
+        switch value {
+        case .money(let money):
+            json.string("type", "money")
+            json.integer("ore", money.ore)
+        case .number(let ratio, let kind):
+            json.string("type", kind == .percent ? "percent" : "number")
+            json.string("value", SwedishNumberFormat.number(ratio, minus: .ascii).replacingCommaWithPoint)
+        }
+        json.endObject()
     }
 
     private func renderBridge(_ bridge: BridgeResult, into json: inout JSONWriter) {
@@ -121,4 +149,9 @@ public struct JSONReportRenderer: Sendable {
         json.integer("difference", check.difference.ore)
         json.endObject()
     }
+}
+
+extension String {
+    /// "1,02" → "1.02", for machine-readable decimals.
+    var replacingCommaWithPoint: String { String(map { $0 == "," ? "." : $0 }) }
 }

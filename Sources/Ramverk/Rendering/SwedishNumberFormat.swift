@@ -55,6 +55,20 @@ public enum SwedishNumberFormat {
         return format(scaled: money.scaled(in: unit, decimals: decimals), decimals: decimals, minus: minus)
     }
 
+    /// The fewest decimals (at least the unit's usual ones) that show every one of
+    /// `amounts` exactly in `unit`: a 500 kr tolerance is "0,5" tkr, not "1".
+    public static func exactDecimals(_ amounts: [Money], unit: MoneyUnit) -> Int {
+        var decimals = unit.displayDecimals
+        for money in amounts {
+            while decimals < unit.exactDecimals {
+                let divisor = unit.ore / ExactArithmetic.pow10(decimals)
+                if divisor <= 1 || money.ore % divisor == 0 { break }
+                decimals += 1
+            }
+        }
+        return decimals
+    }
+
     /// An amount with its unit: "247,0 mnkr".
     public static func formatWithUnit(_ money: Money, unit: MoneyUnit) -> String {
         format(money, unit: unit) + " " + unit.rawValue

@@ -1,5 +1,41 @@
 /// The sections after the driftbudget table: Ramar, Ramförändring and Kontroller.
 extension TextReportRenderer {
+    /// Named values declared at file level, per column.
+    func renderNamedValues(_ report: DriftbudgetReport, into out: inout String) {
+        out += paint("Värden", "1") + "\n"
+        let headers = [""] + report.columns.map(\.label)
+        var rows: [[String]] = []
+        for line in report.namedValues {
+            rows.append([line.name] + line.values.map { value in value.map { format($0, report.unit) } ?? "" })
+        }
+        var widths = headers.map(TextTable.width)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], TextTable.width(cell)) } }
+        for row in [headers] + rows {
+            var line = " "
+            for (i, cell) in row.enumerated() {
+                line += " " + TextTable.pad(cell, to: widths[i], i == 0 ? .left : .right) + " "
+            }
+            out += trimTrailing(line) + "\n"
+        }
+        out += "\n"
+    }
+
+    /// A value as a person reads it: amounts in the report's unit, percentages with %.
+    func format(_ value: Value, _ unit: MoneyUnit) -> String {
+        switch value {
+        case .money(let money):
+            return SwedishNumberFormat.format(money, unit: unit)
+        case .number(let ratio, .percent):
+            var decimals = 1
+            while decimals < Ratio.decimals - 2, ratio.micros % ExactArithmetic.pow10(Ratio.decimals - 2 - decimals) != 0 {
+                decimals += 1
+            }
+            return SwedishNumberFormat.percent(ratio, decimals: decimals)
+        case .number(let ratio, _):
+            return SwedishNumberFormat.number(ratio)
+        }
+    }
+
     func renderRams(_ report: DriftbudgetReport, into out: inout String) {
         out += paint("Ramar", "1") + "\n"
         let unit = report.unit
@@ -58,8 +94,9 @@ extension TextReportRenderer {
 
     func renderChecks(_ report: DriftbudgetReport, into out: inout String) {
         let unit = report.unit
-        let tolerance = SwedishNumberFormat.formatWithUnit(report.tolerance, unit: unit == .kr ? .kr : .tkr)
-        out += paint("Kontroller", "1") + " (tolerans ±\(tolerance))\n"
+        let toleranceDecimals = SwedishNumberFormat.exactDecimals([report.tolerance], unit: unit)
+        let tolerance = SwedishNumberFormat.format(report.tolerance, unit: unit, decimals: toleranceDecimals)
+        out += paint("Kontroller", "1") + " (tolerans ±\(tolerance) \(unit.rawValue))\n"
         let renderer = DiagnosticRenderer(sources: sources)
         for check in report.checks where !check.passed {
             out += "  " + paint("✗", "31") + " " + check.subject + ": " + describe(check, unit) + "\n"
@@ -72,28 +109,30 @@ extension TextReportRenderer {
         if report.checks.isEmpty { out += "  inga kontroller\n" }
         out += "\n"
         let failed = report.failedChecks
-        if failed == 0 {
-            out += "Resultat: alla \(report.checks.count) kontroller stämmer.\n"
-        } else {
-            out += paint("Resultat: \(failed) av \(report.checks.count) kontroller stämmer inte.", "1;31") + "\n"
+        switch (failed, report.checks.count) {
+        case (_, 0): out += "Resultat: inga kontroller att göra.\n"
+        case (0, 1): out += "Resultat: kontrollen stämmer.\n"
+        case (0, let count): out += "Resultat: alla \(count) kontroller stämmer.\n"
+        case (let failed, let count):
+            out += paint("Resultat: \(failed) av \(count) kontroller stämmer inte.", "1;31") + "\n"
         }
     }
 
-    /// What a failed check found, in words and figures.
+    /// What a failed check found, in words and figures. Figures get the decimals they
+    /// need to be exact, so a difference inside the display rounding is still visible.
     func describe(_ check: CheckResult, _ unit: MoneyUnit) -> String {
-        let stated = SwedishNumberFormat.format(check.stated, unit: unit)
-        let computed = SwedishNumberFormat.format(check.computed, unit: unit)
-        let difference = SwedishNumberFormat.format(check.difference, unit: unit)
+        let exceeded = check.difference.negated() ?? check.difference
+        let decimals = SwedishNumberFormat.exactDecimals([check.stated, check.computed, check.difference], unit: unit)
+        func show(_ money: Money) -> String { SwedishNumberFormat.format(money, unit: unit, decimals: decimals) }
         switch check.kind {
         case .printedTotal:
-            return "tryckt \(stated), beräknat \(computed), differens \(difference)"
+            return "tryckt \(show(check.stated)), beräknat \(show(check.computed)), differens \(show(check.difference))"
         case .ram:
-            let exceeded = SwedishNumberFormat.format(check.difference.negated() ?? check.difference, unit: unit)
-            return "ram \(stated), nettokostnad \(computed), överskriden med \(exceeded)"
+            return "ram \(show(check.stated)), nettokostnad \(show(check.computed)), överskriden med \(show(exceeded))"
         case .bridge:
-            return "beslutad ram \(stated), beräknad \(computed), differens \(difference)"
+            return "beslutad ram \(show(check.stated)), beräknad \(show(check.computed)), differens \(show(check.difference))"
         case .bridgeTotal:
-            return "tryckt \(stated), summa av förändringarna \(computed), differens \(difference)"
+            return "tryckt \(show(check.stated)), beräknat \(show(check.computed)), differens \(show(check.difference))"
         }
     }
 }

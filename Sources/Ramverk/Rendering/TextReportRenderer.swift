@@ -30,11 +30,13 @@ public struct TextReportRenderer: Sendable {
     /// Writes the report into `output` (which may stream it to a file or terminal).
     public func render(_ report: DriftbudgetReport, to output: inout TextOutput) {
         output.append("Driftbudget\n")
-        let owner = [report.municipality.map { "\($0) kommun" }, report.committee].compactMap { $0 }
+        let municipality = report.municipality.map { $0.lowercased().hasSuffix("kommun") ? $0 : "\($0) kommun" }
+        let owner = [municipality, report.committee].compactMap { $0 }
         if !owner.isEmpty { output.append(owner.joined(separator: " · ") + "\n") }
         output.append("Belopp i \(report.unit.rawValue) (\(report.sign.phrase))\n\n")
-        renderTable(report, to: &output)
+        if !report.rows.isEmpty { renderTable(report, to: &output) }
         var out = ""
+        if !report.namedValues.isEmpty { renderNamedValues(report, into: &out) }
         if !report.rams.isEmpty { renderRams(report, into: &out) }
         for bridge in report.bridges { renderBridge(bridge, unit: report.unit, into: &out) }
         renderChecks(report, into: &out)
@@ -45,7 +47,8 @@ public struct TextReportRenderer: Sendable {
 
     /// The figures of one row after the name: each shown column, then per change the
     /// difference and the percentage, as scaled integers (amounts in the unit's
-    /// decimals, percentages with one decimal). nil = blank.
+    /// decimals, percentages with one decimal). nil = blank; `noPercentage` = "–" (a
+    /// change from zero has no percentage).
     private func figures(_ report: DriftbudgetReport, row: Int, into values: inout [Int64?]) {
         let unit = report.unit
         let decimals = unit.displayDecimals
@@ -60,7 +63,7 @@ public struct TextReportRenderer: Sendable {
             let to = report.value(row: row, column: change.to)
             if !isArea, let from, let to, let delta = to.subtracting(from) {
                 values[index] = delta.scaled(in: unit, decimals: decimals)
-                values[index + 1] = SwedishNumberFormat.percentChange(delta, from: from)
+                values[index + 1] = SwedishNumberFormat.percentChange(delta, from: from) ?? TextReportRenderer.noPercentage
             } else {
                 values[index] = nil
                 values[index + 1] = nil
@@ -68,6 +71,8 @@ public struct TextReportRenderer: Sendable {
             index += 2
         }
     }
+
+    static let noPercentage = Int64.min
 
     private func renderTable(_ report: DriftbudgetReport, to output: inout TextOutput) {
         let columnCount = report.columns.count
@@ -90,10 +95,10 @@ public struct TextReportRenderer: Sendable {
             figures(report, row: row, into: &values)
             for index in widths.indices {
                 var width = 0
-                if let value = values[index] {
-                    width = SwedishNumberFormat.width(scaled: value, decimals: decimals[index]) + (isPercent[index] ? 2 : 0)
-                } else if isPercent[index] && report.rows[row].kind != .area {
+                if values[index] == TextReportRenderer.noPercentage {
                     width = 1  // "–"
+                } else if let value = values[index] {
+                    width = SwedishNumberFormat.width(scaled: value, decimals: decimals[index]) + (isPercent[index] ? 2 : 0)
                 }
                 widths[index] = max(widths[index], width)
             }
@@ -123,16 +128,16 @@ public struct TextReportRenderer: Sendable {
             figures(report, row: rowIndex, into: &values)
             for index in widths.indices {
                 output.spaces(2)
-                if let value = values[index] {
+                if values[index] == TextReportRenderer.noPercentage {
+                    output.spaces(widths[index] - 1)
+                    output.append("–")
+                } else if let value = values[index] {
                     if isPercent[index] {
                         output.appendNumber(scaled: value, decimals: 1, width: widths[index] - 2)
                         output.append(" %")
                     } else {
                         output.appendNumber(scaled: value, decimals: decimals[index], width: widths[index])
                     }
-                } else if isPercent[index] && row.kind != .area {
-                    output.spaces(widths[index] - 1)
-                    output.append("–")
                 } else {
                     output.spaces(widths[index])
                 }

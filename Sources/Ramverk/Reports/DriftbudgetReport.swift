@@ -28,6 +28,12 @@ public struct DriftbudgetReport: Sendable {
         public var span: SourceSpan?
     }
 
+    /// A named value (`låt`) declared at file level, per shown column.
+    public struct NamedValueLine: Sendable {
+        public var name: String
+        public var values: [Value?]
+    }
+
     public struct RamLine: Sendable {
         public var year: Int
         public var decision: String?
@@ -52,6 +58,7 @@ public struct DriftbudgetReport: Sendable {
     public var values: [Money?]
     /// Printed figures that differ from the computed ones, by the same index.
     public var printedMismatches: [Int: Money]
+    public var namedValues: [NamedValueLine]
     public var rams: [RamLine]
     public var bridges: [BridgeResult]
     public var checks: [CheckResult]

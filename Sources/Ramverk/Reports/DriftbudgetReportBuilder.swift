@@ -32,16 +32,22 @@ public enum DriftbudgetReportBuilder {
 
         let rams = model.rams.enumerated().map { index, ram -> DriftbudgetReport.RamLine in
             let column = model.column(forYear: ram.year)
-            let lines = column.flatMap { evaluation.grandTotals[$0] }.flatMap { $0.negated() }
+            let lines = column.flatMap { (evaluation.grandTotals[$0] ?? .zero).negated() }
             let frame = evaluation.rams[index]
             let remaining = frame.flatMap { frame in lines.flatMap { frame.subtracting($0) } }
             return .init(year: ram.year, decision: ram.decision, ram: frame, lines: lines, remaining: remaining,
                          columnLabel: column.map { model.columns[$0].label })
         }
+        let namedValues = model.topLevel.compactMap { member -> DriftbudgetReport.NamedValueLine? in
+            guard case .named(let index) = member else { return nil }
+            let values = selected.map { evaluation.namedValues[index * model.columns.count + $0] }
+            return .init(name: model.namedValues[index].name, values: values)
+        }
         return DriftbudgetReport(
             municipality: model.municipality, committee: model.committee, unit: model.displayUnit,
             sign: model.displaySign, tolerance: evaluation.tolerance, columns: columns, changes: changes,
-            rows: layout.rows, values: layout.values, printedMismatches: layout.mismatches, rams: rams,
+            rows: layout.rows, values: layout.values, printedMismatches: layout.mismatches,
+            namedValues: namedValues, rams: rams,
             bridges: evaluation.bridges, checks: evaluation.checks)
     }
 

@@ -73,7 +73,7 @@ extension Checker {
     }
 
     private mutating func declareHeader(_ header: HeaderStatement) {
-        let key = header.kind.rawValue
+        let key = header.kind == .municipality ? "kommun" : "nämnd eller styrelse"
         if let first = headerSpans[key] {
             report(.duplicateHeader(key), header.span,
                    notes: [Diagnostic.Note(message: "först angiven här", span: first)])

@@ -65,7 +65,7 @@ extension Checker {
         switch expression {
         case .number(let literal, let span):
             guard let ratio = literal.ratio else {
-                report(.tooManyDecimals(unit: "ett tal", allowed: Ratio.decimals), span)
+                report(.numberTooPrecise(allowed: Ratio.decimals), span)
                 return .invalid(span: span)
             }
             return .bareNumber(ratio, unit: scope.unit, span: span)
@@ -77,7 +77,7 @@ extension Checker {
         case .percent(.number(let literal, _), let span):
             // 3,7 % is 0,037: exact when the literal has at most four decimals.
             guard let ratio = literal.ratio, ratio.micros % 100 == 0 else {
-                report(.tooManyDecimals(unit: "procent", allowed: Ratio.decimals - 2), span)
+                report(.numberTooPrecise(allowed: Ratio.decimals - 2), span)
                 return .invalid(span: span)
             }
             return .percent(Ratio(micros: ratio.micros / 100), span: span)
@@ -114,6 +114,10 @@ extension Checker {
                 current = child
             } else if index == segments.count - 1, let key = columnIndex[segment.text] {
                 column = key
+            } else if index == segments.count - 1, segment.text.first?.isNumber == true {
+                report(.unknownColumn(segment.text, suggestion: NameSuggestion.closest(to: segment.text, among: model.columns.map(\.key))),
+                       segment.span)
+                return .invalid(span: span)
             } else {
                 let candidates: [String]
                 if case .area(let area) = current {

@@ -178,13 +178,13 @@ public struct Lexer {
     }
 
     /// Length of a digit-group separator at `offset` (space, NBSP, narrow NBSP, thin
-    /// space), or 0.
+    /// space, figure space — all seen in figures copied from PDFs), or 0.
     private func groupSeparatorLength(at offset: Int) -> Int {
         guard offset < bytes.count else { return 0 }
         if bytes[offset] == 0x20 { return 1 }
         if bytes[offset] == 0xC2, offset + 1 < bytes.count, bytes[offset + 1] == 0xA0 { return 2 }
         if bytes[offset] == 0xE2, offset + 2 < bytes.count, bytes[offset + 1] == 0x80,
-           bytes[offset + 2] == 0xAF || bytes[offset + 2] == 0x89 {
+           bytes[offset + 2] == 0xAF || bytes[offset + 2] == 0x89 || bytes[offset + 2] == 0x87 {
             return 3
         }
         return 0

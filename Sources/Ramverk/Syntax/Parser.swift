@@ -137,9 +137,14 @@ public struct Parser {
 
     /// A statement ends at a line end, ';', a closing '}' or the end of the file.
     mutating func endStatement() throws(Failure) {
-        switch tokens.peek().kind {
+        let token = tokens.peek()
+        switch token.kind {
         case .newline, .semicolon: tokens.advance()
         case .rightBrace, .endOfFile: break
+        case .word, .keyword where tokens.previous.kind == .word && tokens.previous.end < token.start:
+            // `Kommunstyrelsens reserv.2021` in an expression: a name of two words.
+            let suggestion = tokens.file.text(Int(tokens.previous.start)..<Int(token.end))
+            throw fail(.unquotedName(found: tokens.describe(token), suggestion: suggestion), tokens.span(token))
         default: throw expected("radslut")
         }
     }
@@ -242,6 +247,12 @@ public struct Parser {
     mutating func parseYear() throws(Failure) -> Int {
         let token = tokens.peek()
         guard token.kind == .number, let year = tokens.number().integer, (1000...9999).contains(year) else {
+            // "ram 2021 247 000": the digit groups made the year and the amount one number.
+            let bytes = Array(tokens.text(token).utf8)
+            let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+            if token.kind == .number, bytes.count > 5, bytes[0..<4].allSatisfy(isDigit), !isDigit(bytes[4]) {
+                throw fail(.yearRunsIntoAmount(tokens.text(token)), tokens.span(token))
+            }
             throw expected("ett årtal")
         }
         tokens.advance()
@@ -287,6 +298,7 @@ public struct Parser {
         let keyword = tokens.advance()
         let name = try parseName()
         let cells = try parseCells()
+        try rejectPunctuationAfterName(cells.isEmpty)
         return .post(PostStatement(name: name, cells: cells, span: spanFrom(keyword)))
     }
 
@@ -391,6 +403,18 @@ public struct Parser {
             index += 1
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// After a declared name: punctuation there means a name that needed quotes.
+    mutating func rejectPunctuationAfterName(_ right: Bool) throws(Failure) {
+        guard right else { return }
+        let token = tokens.peek()
+        switch token.kind {
+        case .leftParen, .rightParen, .comma, .plus, .times, .percent, .equals, .colon:
+            throw fail(.punctuationInName(found: tokens.describe(token)), tokens.span(token))
+        default:
+            return
+        }
     }
 
     /// name_ref = WORD | STRING ;

@@ -102,7 +102,11 @@ public struct ProgramLoader {
         }
         switch fileSystem.read(candidate) {
         case .failure(let error):
-            report(error == .notFound ? .includeNotFound(path) : .includeUnreadable(path, reason: error.reason), span)
+            switch error {
+            case .notFound: report(.includeNotFound(path), span)
+            case .tooLarge(let limit): report(.fileTooLarge(limit: limit), span)
+            default: report(.includeUnreadable(path, reason: error.reason), span)
+            }
         case .success(let bytes):
             program.includes[include.span] = Int32(program.sources.files.count)
             stack.append(real)

@@ -29,6 +29,7 @@ public enum Statement: Sendable {
 
 /// `kommun Haninge`, `nämnd Kommunstyrelsen`.
 public struct HeaderStatement: Sendable {
+    /// `styrelse` is a committee too.
     public enum Kind: String, Sendable { case municipality = "kommun", committee = "nämnd" }
     public var kind: Kind
     public var name: Name

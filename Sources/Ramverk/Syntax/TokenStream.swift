@@ -15,8 +15,9 @@ struct TokenStream {
     private var count = 0
     /// Open parentheses around the current position; line ends are skipped inside.
     var parenDepth = 0
-    /// End offset of the last consumed token, for spans that end at it.
-    private(set) var previousEnd: Int32 = 0
+    /// The last consumed token, for spans that end at it and for hints.
+    private(set) var previous = Token(kind: .newline, start: 0, end: 0)
+    var previousEnd: Int32 { previous.end }
 
     init(lexer: Lexer) {
         self.lexer = lexer
@@ -101,7 +102,7 @@ struct TokenStream {
         let token = entry(0).token
         head = (head + 1) & (ring.count - 1)
         count -= 1
-        previousEnd = token.end
+        previous = token
         return token
     }
 

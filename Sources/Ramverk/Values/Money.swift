@@ -100,6 +100,13 @@ public struct Ratio: Sendable, Hashable, Comparable {
         return ExactArithmetic.narrow(rounded).map(Ratio.init(micros:))
     }
 
+    /// The number read as an amount in `unit`, rounded to whole öre.
+    public func moneyRounded(in unit: MoneyUnit) -> Money? {
+        let product = Int128(micros) * Int128(unit.ore)
+        guard let rounded = ExactArithmetic.divideRounded(product, Int128(Ratio.scale)) else { return nil }
+        return ExactArithmetic.narrow(rounded).map(Money.init(ore:))
+    }
+
     /// The number read as an amount in `unit` (a bare `20 500` in a tkr table).
     /// nil when it is not whole öre or does not fit.
     public func money(in unit: MoneyUnit) -> Money? {
