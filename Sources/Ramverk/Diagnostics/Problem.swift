@@ -34,6 +34,7 @@ public enum Problem: Error, Sendable, Equatable {
     case columnNeeded(String)
     case unknownRamYear(Int)
     case duplicateRam(Int)
+    case ramNotChecked(year: Int)
     case bridgeWithoutBase(year: Int)
     case duplicateBridge(Int)
     case duplicateHeader(String)
@@ -68,7 +69,12 @@ public enum Problem: Error, Sendable, Equatable {
     case includeNotRamverk(String)
     case fileTooLarge(limit: Int)
 
-    public var severity: Severity { .error }
+    public var severity: Severity {
+        switch self {
+        case .ramNotChecked: .warning
+        default: .error
+        }
+    }
 
     public var code: String {
         switch self {
@@ -96,6 +102,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .columnNeeded: "R0306"
         case .unknownRamYear: "R0307"
         case .duplicateRam: "R0308"
+        case .ramNotChecked: "R0309"
         case .bridgeWithoutBase: "R0310"
         case .duplicateBridge: "R0311"
         case .duplicateHeader: "R0312"
@@ -152,6 +159,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .columnNeeded(let name): "'\(name)' har ett värde per kolumn; ange vilken"
         case .unknownRamYear(let year): "ingen ram för \(year)"
         case .duplicateRam(let year): "ram \(year) är redan angiven"
+        case .ramNotChecked(let year): "ramen för \(year) kontrolleras inte: ingen kolumn gäller år \(year)"
         case .bridgeWithoutBase(let year): "ramförändringen \(year) saknar utgångsläge"
         case .duplicateBridge(let year): "ramförändring \(year) är redan angiven"
         case .duplicateHeader(let keyword): "\(keyword) är redan angiven i filen"
@@ -203,6 +211,7 @@ public enum Problem: Error, Sendable, Equatable {
             return "skriv hela vägen, t.ex. \(candidates.prefix(3).map { "'\($0)'" }.joined(separator: " eller "))"
         case .columnNeeded(let name): return "skriv t.ex. \(name).2021"
         case .bridgeWithoutBase(let year): return "ange 'ram \(year - 1) = …' eller 'från …' i blocket"
+        case .ramNotChecked(let year): return "deklarera 'kolumn \(year)' eller 'kolumn Budget år \(year)'"
         case .moneyTimesMoney: return "multiplicera ett belopp med ett tal eller en procentsats"
         case .percentWhereMoneyExpected: return "räkna procent av ett belopp, t.ex. Folkhälsa.2020 × 3 %"
         case .quotientWhereMoneyExpected: return "multiplicera kvoten med ett belopp"

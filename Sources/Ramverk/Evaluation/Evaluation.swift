@@ -99,6 +99,10 @@ extension Evaluator {
         let fileStart = SourceSpan(file: 0, start: 0, end: 0)
         let grandTotals = (0..<columnCount).map { sum(model.topLevel, $0, span: fileStart) ?? nil }
         let rams = (0..<model.rams.count).map { ram($0, from: model.rams[$0].span) }
+        // Without columns a named value is still evaluated once, so its errors show.
+        if columnCount == 0 {
+            for (index, declaration) in model.namedValues.enumerated() { _ = named(index, nil, from: declaration.span) }
+        }
         var namedResults = [Value?](repeating: nil, count: model.namedValues.count * columnCount)
         for (index, declaration) in model.namedValues.enumerated() {
             for column in 0..<columnCount {

@@ -53,7 +53,13 @@ public struct Evaluator {
         ramStates = [State](repeating: .pending, count: model.rams.count)
     }
 
+    /// Problems already reported, so a cycle met from several columns (or a value
+    /// used in several places) is reported once.
+    var reported = Set<String>()
+
     mutating func report(_ problem: Problem, _ span: SourceSpan?) {
+        let key = "\(problem.code)|\(problem.message)|\(span?.file ?? -1)|\(span?.start ?? -1)"
+        guard reported.insert(key).inserted else { return }
         diagnostics.append(Diagnostic(problem, at: span))
     }
 
@@ -165,7 +171,12 @@ public struct Evaluator {
             guard let value = part else { continue }
             anyValue = true
             guard let next = total.adding(value) else {
-                report(.overflow, span)
+                // Point at the line whose amount no longer fits.
+                switch member {
+                case .post(let post): report(.overflow, model.posts[post].span)
+                case .area(let child): report(.overflow, model.areas[child].span)
+                case .named: report(.overflow, span)
+                }
                 return nil
             }
             total = next

@@ -14,6 +14,7 @@ extension Checker {
     mutating func resolvePending() {
         let queue = pending
         pending = []
+        warnAboutUncheckedRams(queue)
         for item in queue {
             switch item {
             case .cell(let post, let column, let expression, let scope):
@@ -32,6 +33,21 @@ extension Checker {
             case .bridge(let year, let statement, let scope):
                 model.bridges.append(resolveBridge(year, statement, scope))
             }
+        }
+    }
+
+    /// A ram whose year has no column cannot be checked; unless it is the starting point
+    /// of a ramförändring, that is likely a mistake.
+    private mutating func warnAboutUncheckedRams(_ queue: [Pending]) {
+        var bases = Set<Int>()
+        for item in queue {
+            if case .bridge(let year, let statement, _) = item,
+               !statement.items.contains(where: { if case .base = $0 { true } else { false } }) {
+                bases.insert(year - 1)
+            }
+        }
+        for ram in model.rams where model.column(forYear: ram.year) == nil && !bases.contains(ram.year) {
+            report(.ramNotChecked(year: ram.year), ram.span)
         }
     }
 

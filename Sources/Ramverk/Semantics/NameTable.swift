@@ -24,11 +24,16 @@ struct NameTable {
     }
 
     static func hash(_ name: String, scope: Int32) -> UInt64 {
-        // FNV-1a over the bytes, then the scope mixed in.
+        // FNV-1a over the bytes of an ASCII name. Other names may be written in two
+        // canonically equal ways ("ä" precomposed or as a + U+0308), which `==` treats as
+        // one name: they take Swift's hash, which is blind to that difference.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var ascii = true
         for byte in name.utf8 {
+            if byte >= 0x80 { ascii = false; break }
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
+        if !ascii { hash = UInt64(bitPattern: Int64(name.hashValue)) }
         hash ^= UInt64(UInt32(bitPattern: scope)) &* 0x9E37_79B9_7F4A_7C15
         return hash ^ (hash >> 29)
     }

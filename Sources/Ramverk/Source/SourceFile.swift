@@ -53,6 +53,11 @@ public final class SourceFile: Sendable {
 
     /// 1-based line and 1-based column counted in characters (so `ä` is one column).
     public func location(of offset: Int) -> SourceLocation {
+        var offset = offset
+        // At a CR LF line end the position is the end of the line, before the CR.
+        if offset > 0, offset <= bytes.count, bytes[offset - 1] == 0x0D, offset == bytes.count || bytes[offset] == 0x0A {
+            offset -= 1
+        }
         let line = line(of: offset)
         let start = lineStarts[line - 1]
         let prefix = bytes[start..<min(max(start, offset), bytes.count)]

@@ -106,7 +106,14 @@ public struct Parser {
     /// block = "{" { statement_sep } { statement { statement_sep } } "}" ;
     mutating func parseBlock(opener: Token, keyword: String) throws(Failure) -> [Statement] {
         _ = try expect(.leftBrace, "'{'")
-        try enterNesting(at: tokens.span(opener))
+        guard depth < Parser.maxDepth else {
+            // Too deep: one diagnostic, and the whole block (with its inner blocks) is
+            // passed over, so the levels outside it still close properly.
+            let failure = fail(.nestingTooDeep(limit: Parser.maxDepth), tokens.span(opener))
+            skipRestOfBlock()
+            throw failure
+        }
+        depth += 1
         defer { depth -= 1 }
         var statements: [Statement] = []
         while true {
@@ -123,6 +130,19 @@ public struct Parser {
                 return statements
             }
             parseStatementInto(&statements)
+        }
+    }
+
+    /// Skips past the '}' that closes the block just opened.
+    private mutating func skipRestOfBlock() {
+        var open = 1
+        while open > 0 {
+            switch tokens.advance().kind {
+            case .leftBrace: open += 1
+            case .rightBrace: open -= 1
+            case .endOfFile: return
+            default: break
+            }
         }
     }
 
