@@ -67,7 +67,9 @@ extension Checker {
                 if let file = program.includes[include.span] {
                     // An included file starts with the settings in force where it is
                     // included; its own `enhet`/`tecken` end with it, as in a block.
-                    declare(program.trees[Int(file)].statements, in: scope)
+                    var inner = scope
+                    inner.file = file
+                    declare(program.trees[Int(file)].statements, in: inner)
                 }
             }
     }
@@ -164,7 +166,7 @@ extension Checker {
         model.cells.append(contentsOf: repeatElement(.empty, count: model.columns.count))
         attach(.post(index), to: scope)
         let base = index * model.columns.count
-        for cell in post.cells {
+        for cell in program.trees[Int(scope.file)].cells(of: post.cells) {
             guard let column = column(for: cell.key) else {
                 unknownColumn(cell.key)
                 continue
@@ -195,7 +197,7 @@ extension Checker {
         }
         var printed = PrintedTotal(label: total.label, span: total.span,
                                    cells: Array(repeating: .empty, count: model.columns.count))
-        for cell in total.cells {
+        for cell in program.trees[Int(scope.file)].cells(of: total.cells) {
             guard let column = column(for: cell.key) else {
                 unknownColumn(cell.key)
                 continue

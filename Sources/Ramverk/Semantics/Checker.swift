@@ -16,6 +16,8 @@ public struct Checker {
 
     /// The lexical settings in force: where we are, in which unit and sign.
     struct Scope {
+        /// The file the statements come from (their cells are in its tree).
+        var file: Int32
         var area: Int?
         var unit: MoneyUnit
         var sign: SignConvention
@@ -49,7 +51,7 @@ public struct Checker {
         var checker = Checker(program: program)
         checker.declareColumns(main)
         checker.reserveCapacity(main)
-        let scope = Scope(area: nil, unit: .tkr, sign: .netCost)
+        let scope = Scope(file: 0, area: nil, unit: .tkr, sign: .netCost)
         checker.settleDisplaySettings(main)
         checker.declareReleasing(&main, in: scope)
         checker.resolvePending()
@@ -60,15 +62,16 @@ public struct Checker {
         diagnostics.append(Diagnostic(problem, at: span, notes: notes))
     }
 
-    /// Calls `body` for every statement, descending into areas and included files.
-    func forEachStatement(_ statements: [Statement], _ body: (Statement) -> Void) {
+    /// Calls `body` for every statement with the file it is in, descending into areas
+    /// and included files.
+    func forEachStatement(_ statements: [Statement], file: Int32 = 0, _ body: (Statement, Int32) -> Void) {
         for statement in statements {
-            body(statement)
+            body(statement, file)
             switch statement {
-            case .area(let area): forEachStatement(area.body, body)
+            case .area(let area): forEachStatement(area.body, file: file, body)
             case .include(let include):
-                if let file = program.includes[include.span] {
-                    forEachStatement(program.trees[Int(file)].statements, body)
+                if let included = program.includes[include.span] {
+                    forEachStatement(program.trees[Int(included)].statements, file: included, body)
                 }
             default: break
             }
@@ -115,18 +118,22 @@ public struct Checker {
     /// become the columns in the order first written.
     mutating func declareColumns(_ statements: [Statement]) {
         var declared: [ColumnStatement] = []
-        forEachStatement(statements) { if case .column(let column) = $0 { declared.append(column) } }
+        forEachStatement(statements) { statement, _ in
+            if case .column(let column) = statement { declared.append(column) }
+        }
         if declared.isEmpty {
             var keys: [Name] = []
             var seen = Set<String>()
-            forEachStatement(statements) { statement in
-                let cells: [Cell]
+            forEachStatement(statements) { statement, file in
+                let range: CellRange
                 switch statement {
-                case .post(let post): cells = post.cells
-                case .total(let total): cells = total.cells
+                case .post(let post): range = post.cells
+                case .total(let total): range = total.cells
                 default: return
                 }
-                for cell in cells where seen.insert(cell.key.text).inserted { keys.append(cell.key) }
+                for cell in program.trees[Int(file)].cells(of: range) where seen.insert(cell.key.text).inserted {
+                    keys.append(cell.key)
+                }
             }
             for key in keys {
                 let year = key.text.utf8.count == 4 ? Int(key.text) : nil

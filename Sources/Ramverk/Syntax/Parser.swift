@@ -5,6 +5,8 @@
 public struct Parser {
     var tokens: TokenStream
     var diagnostics: [Diagnostic] = []
+    /// The cells of every post and total, in order (see `SyntaxTree.cells`).
+    var cells: [Cell] = []
     /// Nesting of blocks and parentheses; bounded so no input can exhaust the stack.
     var depth = 0
     static let maxDepth = 200
@@ -100,7 +102,7 @@ public struct Parser {
             }
             parseStatementInto(&statements)
         }
-        return SyntaxTree(file: tokens.fileIndex, statements: statements)
+        return SyntaxTree(file: tokens.fileIndex, statements: statements, cells: cells)
     }
 
     /// block = "{" { statement_sep } { statement { statement_sep } } "}" ;
@@ -318,7 +320,7 @@ public struct Parser {
         let keyword = tokens.advance()
         let name = try parseName()
         let cells = try parseCells()
-        try rejectPunctuationAfterName(cells.isEmpty)
+        try rejectPunctuationAfterName(cells.count == 0)
         return .post(PostStatement(name: name, cells: cells, span: spanFrom(keyword)))
     }
 
@@ -333,12 +335,12 @@ public struct Parser {
         return .total(TotalStatement(label: label, cells: cells, span: spanFrom(keyword)))
     }
 
-    mutating func parseCells() throws(Failure) -> [Cell] {
-        var cells: [Cell] = []
+    mutating func parseCells() throws(Failure) -> CellRange {
+        let start = cells.count
         while tokens.peek().isNameWord && tokens.peek(1).kind == .colon {
             cells.append(try parseCell())
         }
-        return cells
+        return CellRange(start: Int32(start), count: Int32(cells.count - start))
     }
 
     /// cell = column_key ":" expression ;

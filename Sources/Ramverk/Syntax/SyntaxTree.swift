@@ -2,6 +2,26 @@
 public struct SyntaxTree: Sendable {
     public var file: Int32
     public var statements: [Statement]
+    /// Every cell of the file's posts and totals, in written order. Statements refer to
+    /// ranges of it, so a file of a million posts is not a million small arrays.
+    public var cells: [Cell] = []
+
+    public init(file: Int32, statements: [Statement], cells: [Cell] = []) {
+        self.file = file
+        self.statements = statements
+        self.cells = cells
+    }
+
+    public func cells(of range: CellRange) -> ArraySlice<Cell> {
+        cells[Int(range.start)..<Int(range.start + range.count)]
+    }
+}
+
+/// Where a post's or total's cells are in `SyntaxTree.cells`.
+public struct CellRange: Sendable, Equatable {
+    public var start: Int32
+    public var count: Int32
+    public static let empty = CellRange(start: 0, count: 0)
 }
 
 /// A name or key as written, with where it was written.
@@ -76,14 +96,14 @@ public struct Cell: Sendable {
 /// `post Kommunfullmäktige 2020: 3 461 2021: 3 513`.
 public struct PostStatement: Sendable {
     public var name: Name
-    public var cells: [Cell]
+    public var cells: CellRange
     public var span: SourceSpan
 }
 
 /// `summa 2020: 37 510 2021: 58 357` — the total as printed.
 public struct TotalStatement: Sendable {
     public var label: String?
-    public var cells: [Cell]
+    public var cells: CellRange
     public var span: SourceSpan
 }
 

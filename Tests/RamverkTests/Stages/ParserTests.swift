@@ -10,7 +10,7 @@ struct ParserTests {
     static func parse(_ text: String) -> (statements: [String], diagnostics: [Diagnostic]) {
         let file = SourceFile(path: "t.ramverk", text: text)
         let (tree, diagnostics) = Parser.parse(file, fileIndex: 0)
-        return (tree.statements.map(dump), diagnostics)
+        return (tree.statements.map { dump($0, tree) }, diagnostics)
     }
 
     /// The dump of a file that must parse without diagnostics.
@@ -31,7 +31,8 @@ struct ParserTests {
         return String(only.dropFirst("(låt \"x\" ".count).dropLast())
     }
 
-    static func dump(_ statement: Statement) -> String {
+    /// One statement; its cells are read from the tree's flat cell array.
+    static func dump(_ statement: Statement, _ tree: SyntaxTree) -> String {
         switch statement {
         case .header(let header):
             return "(\(header.kind.rawValue) \(quote(header.name.text)))"
@@ -52,12 +53,12 @@ struct ParserTests {
         case .namedValue(let named):
             return "(låt \(quote(named.name.text)) \(dump(named.value)))"
         case .area(let area):
-            return "(område \(quote(area.name.text))" + area.body.map { " " + dump($0) }.joined() + ")"
+            return "(område \(quote(area.name.text))" + area.body.map { " " + dump($0, tree) }.joined() + ")"
         case .post(let post):
-            return "(post \(quote(post.name.text))" + post.cells.map { " " + dump($0) }.joined() + ")"
+            return "(post \(quote(post.name.text))" + tree.cells(of: post.cells).map { " " + dump($0) }.joined() + ")"
         case .total(let total):
             let label = total.label.map { " " + quote($0) } ?? ""
-            return "(summa\(label)" + total.cells.map { " " + dump($0) }.joined() + ")"
+            return "(summa\(label)" + tree.cells(of: total.cells).map { " " + dump($0) }.joined() + ")"
         case .bridge(let bridge):
             let items = bridge.items.map { item -> String in
                 switch item {
@@ -247,11 +248,11 @@ struct ParserTests {
         let (tree, diagnostics) = Parser.parse(file, fileIndex: 0)
         #expect(diagnostics.isEmpty)
         guard case .area(let area) = tree.statements.first, case .post(let post) = area.body.first else {
-            Issue.record("no post in \(tree.statements.map(ParserTests.dump))")
+            Issue.record("no post in \(tree.statements.map { ParserTests.dump($0, tree) })")
             return
         }
         #expect(post.name.span == SourceSpan(file: 0, start: source.offset(1), end: source.offset(2)))
-        #expect(post.cells.first?.key.text == "2020")
+        #expect(tree.cells(of: post.cells).first?.key.text == "2020")
     }
 
     @Test func keywordsMayBeWordsOfADeclaredName() {
