@@ -104,7 +104,7 @@ extension Checker {
     private mutating func claim(_ name: Name, as member: Member, kind: String, in scope: Scope) -> Bool {
         // Local copies of the arrays (not the whole model) for the comparison closure.
         let (areas, posts, named) = (model.areas, model.posts, model.namedValues)
-        let existing = names.insert(name.text, scope: Int32(scope.area ?? -1), member: member) { member in
+        let existing = names[(scope.area ?? -1) + 1].insert(name.text, member: member) { member in
             switch member {
             case .area(let a): areas[a].name
             case .post(let p): posts[p].name
@@ -150,6 +150,7 @@ extension Checker {
         let index = model.areas.count
         guard claim(area.name, as: .area(index), kind: "området", in: scope) else { return }
         model.areas.append(Area(name: area.name.text, span: area.name.span, parent: scope.area, sign: scope.sign))
+        names.append(NameTable())
         attach(.area(index), to: scope)
         var inner = scope
         inner.area = index

@@ -175,7 +175,9 @@ extension Checker {
         }
         if globalIndex == nil {
             var index: [String: [Member]] = [:]
-            for member in names.members { index[name(of: member), default: []].append(member) }
+            for table in names {
+                for member in table.members { index[name(of: member), default: []].append(member) }
+            }
             globalIndex = index
         }
         let found = globalIndex?[segment.text] ?? []

@@ -7,8 +7,9 @@ public struct Checker {
     var model: Model
     var diagnostics: [Diagnostic] = []
 
-    /// Names declared directly in each area (scope = area index, -1 = file level).
-    var names = NameTable()
+    /// Names declared directly in each scope: `names[0]` the file, `names[area + 1]`
+    /// each area.
+    var names = [NameTable()]
     /// Every member by bare name; built on the first reference that needs it.
     var globalIndex: [String: [Member]]?
     var columnIndex: [String: Int] = [:]
@@ -78,23 +79,20 @@ public struct Checker {
         }
     }
 
-    /// Sizes the tables once, from the number of declarations in the syntax trees.
+    /// Sizes the model's arrays once, from the number of posts in the syntax trees.
     mutating func reserveCapacity(_ main: [Statement]) {
         var posts = 0
-        var declarations = 0
         func count(_ statements: [Statement]) {
             for statement in statements {
                 switch statement {
-                case .post: posts += 1; declarations += 1
-                case .area(let area): declarations += 1; count(area.body)
-                case .namedValue: declarations += 1
+                case .post: posts += 1
+                case .area(let area): count(area.body)
                 default: break
                 }
             }
         }
         count(main)
         for tree in program.trees.dropFirst() { count(tree.statements) }
-        names.reserveCapacity(declarations)
         model.posts.reserveCapacity(posts)
         model.cells.reserveCapacity(posts * model.columns.count)
     }
@@ -109,7 +107,7 @@ public struct Checker {
     }
 
     func child(named name: String, in scope: Int?) -> Member? {
-        names.lookUp(name, scope: Int32(scope ?? -1), nameOf: self.name(of:))
+        names[(scope ?? -1) + 1].lookUp(name, nameOf: self.name(of:))
     }
 
     // MARK: - Columns
