@@ -44,7 +44,7 @@ public struct DiagnosticRenderer: Sendable {
         out += "\(gutter) \(paint("|", "34"))\n"
         out += "\(paint(lineNumber, "34")) \(paint("|", "34")) \(lineString)\n"
         // Carets under the span's characters on this line (at least one).
-        let lineEndOffset = file.lineStarts[location.line - 1] + file.lineBytes(location.line).count
+        let lineEndOffset = Int(file.lineStarts[location.line - 1]) + file.lineBytes(location.line).count
         let end = max(start, min(Int(span.end), lineEndOffset))
         let width = max(1, String(decoding: file.bytes[start..<end], as: UTF8.self).count)
         let padding = String(repeating: " ", count: location.column - 1)

@@ -22,7 +22,11 @@ public struct DriftbudgetReport: Sendable {
             case grandTotal
         }
         public var kind: Kind
+        /// Shown in the opposite of internal (result) sign.
+        var flip: Bool
         public var depth: Int
+        /// The post or area the figures come from.
+        var source: Int32
         public var name: String
         /// Where the row was declared (for totals: the `summa` line, if printed).
         public var span: SourceSpan?
@@ -54,8 +58,11 @@ public struct DriftbudgetReport: Sendable {
     public var columns: [ColumnInfo]
     public var changes: [Change]
     public var rows: [Row]
-    /// `values[row * columns.count + column]`, in the row's own sign; nil = blank.
-    public var values: [Money?]
+    /// The figures are read from the evaluation when shown, not copied: a report of a
+    /// million rows costs its rows only.
+    let evaluation: Evaluation
+    /// The model column of each shown column.
+    let modelColumns: [Int]
     /// Printed figures that differ from the computed ones, by the same index.
     public var printedMismatches: [Int: Money]
     public var namedValues: [NamedValueLine]
@@ -63,8 +70,18 @@ public struct DriftbudgetReport: Sendable {
     public var bridges: [BridgeResult]
     public var checks: [CheckResult]
 
-    public func value(row: Int, column: Int) -> Money? {
-        values[row * columns.count + column]
+    /// The figure of a row in a shown column, in the row's own sign; nil = blank.
+    public func value(row index: Int, column: Int) -> Money? {
+        let row = rows[index]
+        let modelColumn = modelColumns[column]
+        let value: Money?
+        switch row.kind {
+        case .area: return nil
+        case .post: value = evaluation.value(post: Int(row.source), column: modelColumn)
+        case .total: value = evaluation.total(area: Int(row.source), column: modelColumn)
+        case .grandTotal: value = evaluation.grandTotals[modelColumn]
+        }
+        return value.flatMap { $0.negatedIf(row.flip) }
     }
 
     public var failedChecks: Int { checks.count { !$0.passed } }

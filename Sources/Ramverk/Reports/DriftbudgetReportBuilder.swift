@@ -19,15 +19,12 @@ public enum DriftbudgetReportBuilder {
         }
         var layout = Layout(model: model, evaluation: evaluation, selected: selected)
         layout.rows.reserveCapacity(model.posts.count + model.areas.count * 2 + 1)
-        layout.values.reserveCapacity((model.posts.count + model.areas.count * 2 + 1) * selected.count)
         layout.add(model.topLevel, depth: 0)
         // A grand total when the file has more than one top-level line.
         let lineCount = model.topLevel.count { if case .named = $0 { false } else { true } }
         if lineCount > 1 {
-            layout.rows.append(.init(kind: .grandTotal, depth: 0, name: "Totalt", span: nil))
-            for column in selected {
-                layout.values.append(evaluation.grandTotals[column].flatMap { $0.negatedIf(model.displaySign.factor < 0) })
-            }
+            layout.rows.append(.init(kind: .grandTotal, flip: model.displaySign.factor < 0, depth: 0, source: -1,
+                                     name: "Totalt", span: nil))
         }
 
         let rams = model.rams.enumerated().map { index, ram -> DriftbudgetReport.RamLine in
@@ -46,7 +43,7 @@ public enum DriftbudgetReportBuilder {
         return DriftbudgetReport(
             municipality: model.municipality, committee: model.committee, unit: model.displayUnit,
             sign: model.displaySign, tolerance: evaluation.tolerance, columns: columns, changes: changes,
-            rows: layout.rows, values: layout.values, printedMismatches: layout.mismatches,
+            rows: layout.rows, evaluation: evaluation, modelColumns: selected, printedMismatches: layout.mismatches,
             namedValues: namedValues, rams: rams,
             bridges: evaluation.bridges, checks: evaluation.checks)
     }
@@ -61,7 +58,6 @@ public enum DriftbudgetReportBuilder {
         let evaluation: Evaluation
         let selected: [Int]
         var rows: [DriftbudgetReport.Row] = []
-        var values: [Money?] = []
         var mismatches: [Int: Money] = [:]
 
         mutating func add(_ members: [Member], depth: Int) {
@@ -69,22 +65,16 @@ public enum DriftbudgetReportBuilder {
                 switch member {
                 case .post(let post):
                     let info = model.posts[post]
-                    rows.append(.init(kind: .post, depth: depth, name: info.name, span: info.span))
-                    let flip = info.sign.factor < 0
-                    for column in selected {
-                        values.append(evaluation.value(post: post, column: column).flatMap { $0.negatedIf(flip) })
-                    }
+                    rows.append(.init(kind: .post, flip: info.sign.factor < 0, depth: depth, source: Int32(post),
+                                      name: info.name, span: info.span))
                 case .area(let area):
                     let info = model.areas[area]
-                    rows.append(.init(kind: .area, depth: depth, name: info.name, span: info.span))
-                    values.append(contentsOf: repeatElement(nil, count: selected.count))
+                    rows.append(.init(kind: .area, flip: false, depth: depth, source: Int32(area),
+                                      name: info.name, span: info.span))
                     add(info.members, depth: depth + 1)
                     let label = info.printedTotal?.label ?? "Summa \(info.name)"
-                    rows.append(.init(kind: .total, depth: depth, name: label, span: info.printedTotal?.span))
-                    let flip = info.sign.factor < 0
-                    for column in selected {
-                        values.append(evaluation.total(area: area, column: column).flatMap { $0.negatedIf(flip) })
-                    }
+                    rows.append(.init(kind: .total, flip: info.sign.factor < 0, depth: depth, source: Int32(area),
+                                      name: label, span: info.printedTotal?.span))
                     recordMismatches(area: area, row: rows.count - 1)
                 case .named:
                     continue

@@ -167,13 +167,15 @@ extension Checker {
         model.cells.append(contentsOf: repeatElement(.empty, count: model.columns.count))
         attach(.post(index), to: scope)
         let base = index * model.columns.count
-        for cell in program.trees[Int(scope.file)].cells(of: post.cells) {
-            guard let column = column(for: cell.key) else {
-                unknownColumn(cell.key)
+        let tree = program.trees[Int(scope.file)]
+        for cell in tree.cells(of: post.cells) {
+            let key = tree.key(of: cell)
+            guard let column = column(for: key) else {
+                unknownColumn(key)
                 continue
             }
             if case .empty = model.cells[base + column] {} else {
-                report(.duplicateCell(column: cell.key.text), cell.key.span)
+                report(.duplicateCell(column: key.text), key.span)
                 continue
             }
             if let literal = literalMoney(cell.value, scope.unit) {
@@ -198,13 +200,15 @@ extension Checker {
         }
         var printed = PrintedTotal(label: total.label, span: total.span,
                                    cells: Array(repeating: .empty, count: model.columns.count))
-        for cell in program.trees[Int(scope.file)].cells(of: total.cells) {
-            guard let column = column(for: cell.key) else {
-                unknownColumn(cell.key)
+        let tree = program.trees[Int(scope.file)]
+        for cell in tree.cells(of: total.cells) {
+            let key = tree.key(of: cell)
+            guard let column = column(for: key) else {
+                unknownColumn(key)
                 continue
             }
             if case .empty = printed.cells[column] {} else {
-                report(.duplicateCell(column: cell.key.text), cell.key.span)
+                report(.duplicateCell(column: key.text), key.span)
                 continue
             }
             if let literal = literalMoney(cell.value, scope.unit) {

@@ -3,7 +3,7 @@
 /// units and sign conventions, then resolves every expression's names. Reports all
 /// static errors of a run at once.
 public struct Checker {
-    let program: ParsedProgram
+    var program: ParsedProgram
     var model: Model
     var diagnostics: [Diagnostic] = []
 
@@ -55,6 +55,8 @@ public struct Checker {
         let scope = Scope(file: 0, area: nil, unit: .tkr, sign: .netCost)
         checker.settleDisplaySettings(main)
         checker.declareReleasing(&main, in: scope)
+        // Every cell is declared: literal ones are in the model, the others queued.
+        checker.program.trees[0].cells = []
         checker.resolvePending()
         return (checker.model, checker.diagnostics, checker.toleranceExpression)
     }
@@ -129,8 +131,9 @@ public struct Checker {
                 case .total(let total): range = total.cells
                 default: return
                 }
-                for cell in program.trees[Int(file)].cells(of: range) where seen.insert(cell.key.text).inserted {
-                    keys.append(cell.key)
+                let tree = program.trees[Int(file)]
+                for cell in tree.cells(of: range) where seen.insert(tree.cellKeys[Int(cell.keyIndex)]).inserted {
+                    keys.append(tree.key(of: cell))
                 }
             }
             for key in keys {

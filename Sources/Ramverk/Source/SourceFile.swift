@@ -7,17 +7,21 @@ public final class SourceFile: Sendable {
     public let path: String
     /// The raw bytes of the file, exactly as read.
     public let bytes: [UInt8]
-    /// Byte offsets at which each line starts (line 1 starts at 0).
-    public let lineStarts: [Int]
+    /// Byte offsets at which each line starts (line 1 starts at 0). 32-bit: files are
+    /// limited far below 2 GiB.
+    public let lineStarts: [Int32]
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        var starts = [0]
-        starts.reserveCapacity(bytes.count / 32 + 1)
+        var lines = 1
+        for byte in bytes where byte == 0x0A { lines += 1 }
+        var starts = [Int32]()
+        starts.reserveCapacity(lines)
+        starts.append(0)
         bytes.withUnsafeBufferPointer { buffer in
             for i in 0..<buffer.count where buffer[i] == 0x0A {
-                starts.append(i + 1)
+                starts.append(Int32(truncatingIfNeeded: i + 1))
             }
         }
         self.lineStarts = starts
@@ -33,15 +37,15 @@ public final class SourceFile: Sendable {
         var high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+            if Int(lineStarts[mid]) <= offset { low = mid } else { high = mid - 1 }
         }
         return low + 1
     }
 
     /// The bytes of line `line` (1-based) without its line end.
     public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
-        let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        let start = Int(lineStarts[line - 1])
+        var end = line < lineStarts.count ? Int(lineStarts[line]) - 1 : bytes.count
         if end > start, end <= bytes.count, end > 0, bytes[end - 1] == 0x0D { end -= 1 }
         return bytes[start..<max(start, end)]
     }
@@ -59,7 +63,7 @@ public final class SourceFile: Sendable {
             offset -= 1
         }
         let line = line(of: offset)
-        let start = lineStarts[line - 1]
+        let start = Int(lineStarts[line - 1])
         let prefix = bytes[start..<min(max(start, offset), bytes.count)]
         let column = String(decoding: prefix, as: UTF8.self).count + 1
         return SourceLocation(line: line, column: column)

@@ -7,6 +7,8 @@ public struct Parser {
     var diagnostics: [Diagnostic] = []
     /// The cells of every post and total, in order (see `SyntaxTree.cells`).
     var cells: [Cell] = []
+    /// Column keys written in cells, each once.
+    var cellKeys: [String] = []
     /// Nesting of blocks and parentheses; bounded so no input can exhaust the stack.
     var depth = 0
     static let maxDepth = 200
@@ -16,6 +18,13 @@ public struct Parser {
 
     public init(file: SourceFile, fileIndex: Int32) {
         tokens = TokenStream(lexer: Lexer(file: file, fileIndex: fileIndex))
+        // Every cell has a ':'; sizing the cell array once avoids holding both the old
+        // and the doubled array while a large file is read.
+        var colons = 0
+        file.bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer where byte == UInt8(ascii: ":") { colons += 1 }
+        }
+        cells.reserveCapacity(colons)
     }
 
     /// Parses a whole file. Lexer and parser diagnostics come back together, in order.
@@ -102,7 +111,7 @@ public struct Parser {
             }
             parseStatementInto(&statements)
         }
-        return SyntaxTree(file: tokens.fileIndex, statements: statements, cells: cells)
+        return SyntaxTree(file: tokens.fileIndex, statements: statements, cells: cells, cellKeys: cellKeys)
     }
 
     /// block = "{" { statement_sep } { statement { statement_sep } } "}" ;
@@ -347,7 +356,12 @@ public struct Parser {
     mutating func parseCell() throws(Failure) -> Cell {
         let key = try parseColumnKey()
         _ = try expect(.colon, "':'")
-        return Cell(key: key, value: try parseExpression())
+        // A file has a handful of keys: a linear search beats hashing.
+        let index = cellKeys.firstIndex(of: key.text) ?? {
+            cellKeys.append(key.text)
+            return cellKeys.count - 1
+        }()
+        return Cell(keyIndex: Int32(index), keyStart: key.span.start, value: try parseExpression())
     }
 
     /// include_stmt = "inkludera" STRING ;

@@ -5,15 +5,25 @@ public struct SyntaxTree: Sendable {
     /// Every cell of the file's posts and totals, in written order. Statements refer to
     /// ranges of it, so a file of a million posts is not a million small arrays.
     public var cells: [Cell] = []
+    /// The column keys written in cells, each once (cells refer to them by index).
+    public var cellKeys: [String] = []
 
-    public init(file: Int32, statements: [Statement], cells: [Cell] = []) {
+    public init(file: Int32, statements: [Statement], cells: [Cell] = [], cellKeys: [String] = []) {
         self.file = file
         self.statements = statements
         self.cells = cells
+        self.cellKeys = cellKeys
     }
 
     public func cells(of range: CellRange) -> ArraySlice<Cell> {
         cells[Int(range.start)..<Int(range.start + range.count)]
+    }
+
+    /// The key of a cell as written, with its place.
+    public func key(of cell: Cell) -> Name {
+        let text = cellKeys[Int(cell.keyIndex)]
+        return Name(text: text, span: SourceSpan(file: file, start: Int(cell.keyStart),
+                                                 end: Int(cell.keyStart) + text.utf8.count))
     }
 }
 
@@ -87,9 +97,11 @@ public struct AreaStatement: Sendable {
     public var span: SourceSpan
 }
 
-/// `key: expression` inside a post or a total.
+/// `key: expression` inside a post or a total. Compact (40 bytes): the key is an index
+/// into `SyntaxTree.cellKeys` and the offset where it is written.
 public struct Cell: Sendable {
-    public var key: Name
+    public var keyIndex: Int32
+    public var keyStart: Int32
     public var value: Expression
 }
 

@@ -55,10 +55,10 @@ struct ParserTests {
         case .area(let area):
             return "(område \(quote(area.name.text))" + area.body.map { " " + dump($0, tree) }.joined() + ")"
         case .post(let post):
-            return "(post \(quote(post.name.text))" + tree.cells(of: post.cells).map { " " + dump($0) }.joined() + ")"
+            return "(post \(quote(post.name.text))" + tree.cells(of: post.cells).map { " " + dump($0, tree) }.joined() + ")"
         case .total(let total):
             let label = total.label.map { " " + quote($0) } ?? ""
-            return "(summa\(label)" + tree.cells(of: total.cells).map { " " + dump($0) }.joined() + ")"
+            return "(summa\(label)" + tree.cells(of: total.cells).map { " " + dump($0, tree) }.joined() + ")"
         case .bridge(let bridge):
             let items = bridge.items.map { item -> String in
                 switch item {
@@ -74,8 +74,8 @@ struct ParserTests {
         }
     }
 
-    static func dump(_ cell: Cell) -> String {
-        "[\(cell.key.text) \(dump(cell.value))]"
+    static func dump(_ cell: Cell, _ tree: SyntaxTree) -> String {
+        "[\(tree.key(of: cell).text) \(dump(cell.value))]"
     }
 
     static func dump(_ expression: Expression) -> String {
@@ -252,7 +252,7 @@ struct ParserTests {
             return
         }
         #expect(post.name.span == SourceSpan(file: 0, start: source.offset(1), end: source.offset(2)))
-        #expect(tree.cells(of: post.cells).first?.key.text == "2020")
+        #expect(tree.cells(of: post.cells).first.map { tree.key(of: $0).text } == "2020")
     }
 
     @Test func keywordsMayBeWordsOfADeclaredName() {
