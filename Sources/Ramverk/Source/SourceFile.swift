@@ -14,17 +14,18 @@ public final class SourceFile: Sendable {
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        var lines = 1
-        for byte in bytes where byte == 0x0A { lines += 1 }
-        var starts = [Int32]()
-        starts.reserveCapacity(lines)
-        starts.append(0)
-        bytes.withUnsafeBufferPointer { buffer in
-            for i in 0..<buffer.count where buffer[i] == 0x0A {
-                starts.append(Int32(truncatingIfNeeded: i + 1))
+        self.lineStarts = bytes.withUnsafeBufferPointer { buffer in
+            var lines = 1
+            for byte in buffer where byte == 0x0A { lines += 1 }
+            return [Int32](unsafeUninitializedCapacity: lines) { starts, count in
+                starts[0] = 0
+                count = 1
+                for i in 0..<buffer.count where buffer[i] == 0x0A {
+                    starts[count] = Int32(truncatingIfNeeded: i + 1)
+                    count += 1
+                }
             }
         }
-        self.lineStarts = starts
     }
 
     public convenience init(path: String, text: String) {

@@ -52,6 +52,14 @@ public struct Money: Sendable, Hashable, Comparable {
     /// The amount expressed in `unit`, rounded half away from zero to `decimals`,
     /// as a scaled integer (e.g. 247,0 mnkr with 1 decimal → 2470).
     public func scaled(in unit: MoneyUnit, decimals: Int) -> Int64 {
+        let divisor64 = unit.ore / ExactArithmetic.pow10(decimals)
+        if divisor64 > 1 {
+            // The common case, in 64 bits: round half away from zero.
+            let quotient = ore / divisor64
+            let remainder = ore % divisor64
+            if remainder.magnitude * 2 >= divisor64.magnitude { return ore < 0 ? quotient - 1 : quotient + 1 }
+            return quotient
+        }
         let denominator = Int128(unit.ore) / Int128(ExactArithmetic.pow10(decimals))
         if denominator <= 1 {
             // Showing more decimals than whole öre: multiply instead.
