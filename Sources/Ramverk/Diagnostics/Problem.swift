@@ -47,6 +47,7 @@ public enum Problem: Error, Sendable, Equatable {
     case percentWhereMoneyExpected
     case quotientWhereMoneyExpected
     case numberTooPrecise(allowed: Int)
+    case comparesAmountWithNumber
     case moneyPlusNumber
     case moneyPlusQuotient
     case percentOfMoney
@@ -113,6 +114,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .percentWhereMoneyExpected: "R0403"
         case .quotientWhereMoneyExpected: "R0410"
         case .numberTooPrecise: "R0411"
+        case .comparesAmountWithNumber: "R0412"
         case .moneyPlusNumber: "R0404"
         case .moneyPlusQuotient: "R0409"
         case .percentOfMoney: "R0405"
@@ -170,6 +172,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .percentWhereMoneyExpected: "en procentsats är inget belopp"
         case .quotientWhereMoneyExpected: "en kvot av två belopp är inget belopp"
         case .numberTooPrecise(let allowed): "talet har för många decimaler (högst \(allowed))"
+        case .comparesAmountWithNumber: "jämför ett belopp med ett tal eller en procentsats"
         case .moneyPlusNumber: "kan inte lägga ihop ett belopp och en procentsats"
         case .moneyPlusQuotient: "kan inte lägga ihop ett belopp och en kvot av belopp"
         case .percentOfMoney: "ett belopp kan inte skrivas i procent"
@@ -215,6 +218,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .moneyTimesMoney: return "multiplicera ett belopp med ett tal eller en procentsats"
         case .percentWhereMoneyExpected: return "räkna procent av ett belopp, t.ex. Folkhälsa.2020 × 3 %"
         case .quotientWhereMoneyExpected: return "multiplicera kvoten med ett belopp"
+        case .comparesAmountWithNumber: return "båda sidor ska vara belopp, eller båda tal"
         case .moneyPlusNumber: return "räkna procent av beloppet: belopp × 3 %"
         case .tooManyDecimals: return "byt till en mindre enhet, t.ex. kr"
         case .overflow: return "kontrollera enheten och storleksordningen"

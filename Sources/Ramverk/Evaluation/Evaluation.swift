@@ -37,6 +37,23 @@ public struct CheckResult: Sendable {
         case ram
         case bridge
         case bridgeTotal
+        /// A value printed in a computed column, against its formula.
+        case formula
+        /// `förvänta`.
+        case expectation
+        /// `kontroll`.
+        case condition
+        /// `unika nummer`.
+        case uniqueNumbers
+    }
+
+    /// The figures of a check on plain numbers or percentages (then the money fields
+    /// are zero).
+    public struct NumberFigures: Sendable, Equatable {
+        public var stated: Ratio
+        public var computed: Ratio
+        public var difference: Ratio
+        public var percent: Bool
     }
     public var kind: Kind
     public var passed: Bool
@@ -51,6 +68,12 @@ public struct CheckResult: Sendable {
     public var computed: Money
     /// stated − computed.
     public var difference: Money
+    /// For checks on numbers rather than amounts.
+    public var numbers: NumberFigures? = nil
+    /// For `kontroll`: how the two sides were compared (computed ⋚ stated).
+    public var comparison: Comparison? = nil
+    /// For checks without figures (unique numbers): what was found.
+    public var detail: String? = nil
 }
 
 /// A ramförändring worked through: base − one-off items + changes, against the ram.
@@ -115,8 +138,12 @@ extension Evaluator {
         }
         var checks: [CheckResult] = []
         checkPrintedTotals(into: &checks, tolerance: tolerance)
+        checkFormulas(into: &checks, tolerance: tolerance)
         checkRams(rams, grandTotals, into: &checks)
         let bridges = model.bridges.map { workThrough($0, rams: rams, tolerance: tolerance, into: &checks) }
+        checkExpectations(into: &checks, tolerance: tolerance)
+        checkConditions(into: &checks, tolerance: tolerance)
+        checkUniqueNumbers(into: &checks)
         return Evaluation(columnCount: columnCount, cellValues: cellValues,
                           cellPresent: cellStates.map { $0 == .done },
                           areaValues: areaResults, grandTotals: grandTotals, namedValues: namedResults, rams: rams,

@@ -70,6 +70,10 @@ extension Evaluator {
             // A ram is a net-cost figure; in internal sign it is negative.
             guard let netCost = ram(index, from: span), let inSign = netCost.negated() else { return nil }
             return local(inSign, sign, span)
+        case .rowColumn(let column, let span):
+            guard let row = currentRow, let value = cell(row, column, from: span) else { return nil }
+            if value != nil { sawRowValue = true }
+            return local(value ?? .zero, sign, span)
         case .sum(let parts, let span):
             var total = Value.money(.zero)
             for part in parts {

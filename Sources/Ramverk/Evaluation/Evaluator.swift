@@ -20,6 +20,11 @@ public struct Evaluator {
     var ramValues: [Money]
     var ramStates: [State]
 
+    /// The post a column formula is being evaluated for, and whether any of the
+    /// columns it reads had a value (a row with none shows a blank, not a zero).
+    var currentRow: Int?
+    var sawRowValue = false
+
     /// What is being evaluated, innermost last, for cycle messages.
     enum Item: Equatable {
         case cell(Int, Int), area(Int, Int), named(Int, Int), ram(Int)
@@ -34,9 +39,11 @@ public struct Evaluator {
         var values = [Money](repeating: .zero, count: cellCount)
         var states = [State](repeating: .empty, count: cellCount)
         // Literal cells are done before evaluation starts: the common case is a copy.
+        let formulaColumns = model.columns.map { $0.formula != nil }
         for index in 0..<cellCount {
             switch model.cells[index] {
-            case .empty: break
+            case .empty:
+                if formulaColumns[index % max(model.columns.count, 1)] { states[index] = .pending }
             case .literal(let money):
                 values[index] = money
                 states[index] = .done
@@ -102,22 +109,43 @@ public struct Evaluator {
             cellStates[index] = .failed
             return nil
         case .pending:
-            guard case .expression(let expression, let sign) = model.cells[index],
-                  enter(.cell(post, column), span: span) else {
+            guard enter(.cell(post, column), span: span) else {
                 cellStates[index] = .failed
                 return nil
             }
             cellStates[index] = .inProgress
-            let value = evaluateAmount(expression, sign: sign, column: column)
+            let value: Money??
+            if case .expression(let expression, let sign) = model.cells[index] {
+                value = evaluateAmount(expression, sign: sign, column: column).map { .some($0) } ?? nil
+            } else {
+                value = formulaValue(post: post, column: column)
+            }
             stack.removeLast()
             guard cellStates[index] == .inProgress, let value else {
                 cellStates[index] = .failed
                 return nil
             }
-            cellValues[index] = value
+            guard let amount = value else {
+                cellStates[index] = .empty
+                return .some(nil)
+            }
+            cellValues[index] = amount
             cellStates[index] = .done
-            return value
+            return amount
         }
+    }
+
+    /// A post's value by its column's formula, in internal sign; `.some(nil)` when the
+    /// post has no value in any column the formula reads.
+    mutating func formulaValue(post: Int, column: Int) -> Money?? {
+        guard let formula = model.columns[column].formula else { return .some(nil) }
+        let saved = (currentRow, sawRowValue)
+        defer { (currentRow, sawRowValue) = saved }
+        currentRow = post
+        sawRowValue = false
+        let value = evaluateAmount(formula, sign: model.posts[post].sign, column: column)
+        guard sawRowValue else { return .some(nil) }
+        return value.map { .some($0) } ?? nil
     }
 
     /// The computed total of an area in a column: the sum of its posts and areas;

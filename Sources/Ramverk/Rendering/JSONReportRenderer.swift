@@ -144,9 +144,20 @@ public struct JSONReportRenderer: Sendable {
         json.string("file", file.path)
         json.integer("line", Int64(location.line))
         json.integer("column", Int64(location.column))
-        json.integer("stated", check.stated.ore)
-        json.integer("computed", check.computed.ore)
-        json.integer("difference", check.difference.ore)
+        if let numbers = check.numbers {
+            // Numbers as exact decimal strings; a percentage as its fraction (0.0185).
+            json.string("type", numbers.percent ? "percent" : "number")
+            json.string("stated", SwedishNumberFormat.number(numbers.stated, minus: .ascii).replacingCommaWithPoint)
+            json.string("computed", SwedishNumberFormat.number(numbers.computed, minus: .ascii).replacingCommaWithPoint)
+            json.string("difference", SwedishNumberFormat.number(numbers.difference, minus: .ascii).replacingCommaWithPoint)
+        } else if check.kind != .uniqueNumbers {
+            json.string("type", "money")
+            json.integer("stated", check.stated.ore)
+            json.integer("computed", check.computed.ore)
+            json.integer("difference", check.difference.ore)
+        }
+        if let comparison = check.comparison { json.string("comparison", comparison.rawValue) }
+        if let detail = check.detail { json.string("detail", detail) }
         json.endObject()
     }
 }

@@ -26,11 +26,7 @@ extension TextReportRenderer {
         case .money(let money):
             return SwedishNumberFormat.format(money, unit: unit)
         case .number(let ratio, .percent):
-            var decimals = 1
-            while decimals < Ratio.decimals - 2, ratio.micros % ExactArithmetic.pow10(Ratio.decimals - 2 - decimals) != 0 {
-                decimals += 1
-            }
-            return SwedishNumberFormat.percent(ratio, decimals: decimals)
+            return TextReportRenderer.percentText(ratio)
         case .number(let ratio, _):
             return SwedishNumberFormat.number(ratio)
         }
@@ -121,18 +117,52 @@ extension TextReportRenderer {
     /// What a failed check found, in words and figures. Figures get the decimals they
     /// need to be exact, so a difference inside the display rounding is still visible.
     func describe(_ check: CheckResult, _ unit: MoneyUnit) -> String {
-        let exceeded = check.difference.negated() ?? check.difference
-        let decimals = SwedishNumberFormat.exactDecimals([check.stated, check.computed, check.difference], unit: unit)
-        func show(_ money: Money) -> String { SwedishNumberFormat.format(money, unit: unit, decimals: decimals) }
-        switch check.kind {
-        case .printedTotal:
-            return "tryckt \(show(check.stated)), beräknat \(show(check.computed)), differens \(show(check.difference))"
-        case .ram:
-            return "ram \(show(check.stated)), nettokostnad \(show(check.computed)), överskriden med \(show(exceeded))"
-        case .bridge:
-            return "beslutad ram \(show(check.stated)), beräknad \(show(check.computed)), differens \(show(check.difference))"
-        case .bridgeTotal:
-            return "tryckt \(show(check.stated)), beräknat \(show(check.computed)), differens \(show(check.difference))"
+        if let detail = check.detail { return detail }
+        let show: (Money) -> String
+        let stated, computed, difference: String
+        if let numbers = check.numbers {
+            let format = { (ratio: Ratio) -> String in
+                numbers.percent ? TextReportRenderer.percentText(ratio) : SwedishNumberFormat.number(ratio)
+            }
+            stated = format(numbers.stated)
+            computed = format(numbers.computed)
+            difference = numbers.percent
+                ? TextReportRenderer.percentText(numbers.difference, suffix: " procentenheter")
+                : SwedishNumberFormat.number(numbers.difference)
+            show = { _ in "" }
+        } else {
+            let decimals = SwedishNumberFormat.exactDecimals([check.stated, check.computed, check.difference], unit: unit)
+            show = { SwedishNumberFormat.format($0, unit: unit, decimals: decimals) }
+            stated = show(check.stated)
+            computed = show(check.computed)
+            difference = show(check.difference)
         }
+        switch check.kind {
+        case .printedTotal, .formula:
+            return "tryckt \(stated), beräknat \(computed), differens \(difference)"
+        case .ram:
+            let exceeded = show(check.difference.negated() ?? check.difference)
+            return "ram \(stated), nettokostnad \(computed), överskriden med \(exceeded)"
+        case .bridge:
+            return "beslutad ram \(stated), beräknad \(computed), differens \(difference)"
+        case .bridgeTotal:
+            return "tryckt \(stated), beräknat \(computed), differens \(difference)"
+        case .expectation:
+            return "förväntat \(stated), beräknat \(computed), differens \(difference)"
+        case .condition:
+            return "vänster sida \(computed), ska vara \((check.comparison ?? .equal).rawValue) \(stated)"
+        case .uniqueNumbers:
+            return ""
+        }
+    }
+
+    /// A percentage with as many decimals as it needs (at least one): "1,85 %".
+    static func percentText(_ ratio: Ratio, suffix: String = " %") -> String {
+        var decimals = 1
+        while decimals < Ratio.decimals - 2, ratio.micros % ExactArithmetic.pow10(Ratio.decimals - 2 - decimals) != 0 {
+            decimals += 1
+        }
+        let text = SwedishNumberFormat.percent(ratio, decimals: min(decimals, 2))
+        return String(text.dropLast(2)) + suffix
     }
 }

@@ -41,8 +41,18 @@ extension Checker {
                 }
                 headerSpans["tolerans"] = span
                 pending.append(.tolerance(expression, scope))
-            case .column:
-                break  // declared before the walk
+            case .column(let column):
+                // Declared before the walk; a formula is resolved with the rest.
+                if let formula = column.formula, let index = columnIndex[column.key.text],
+                   model.columns[index].span == column.key.span {
+                    pending.append(.formula(column: index, formula, scope))
+                }
+            case .expectation(let expectation):
+                pending.append(.expectation(expectation, scope))
+            case .condition(let condition):
+                pending.append(.condition(condition, scope))
+            case .uniqueNumbers(let span):
+                model.uniqueNumberScopes.append((scope.area, span))
             case .ram(let ram):
                 declareRam(ram, scope)
             case .namedValue(let named):

@@ -32,8 +32,39 @@ extension Checker {
                 toleranceExpression = resolve(expression, scope, .none)
             case .bridge(let year, let statement, let scope):
                 model.bridges.append(resolveBridge(year, statement, scope))
+            case .formula(let column, let expression, let scope):
+                resolvingFormula = true
+                model.columns[column].formula = resolve(expression, scope, .none)
+                model.columns[column].formulaText = program.sources[expression.span.file].text(expression.span.range)
+                resolvingFormula = false
+            case .expectation(let statement, let scope):
+                model.expectations.append(resolveExpectation(statement, scope))
+            case .condition(let statement, let scope):
+                model.conditions.append(Condition(
+                    label: statement.label, span: statement.span, sign: scope.sign,
+                    left: resolve(statement.left, scope, .none), comparison: statement.comparison,
+                    right: resolve(statement.right, scope, .none),
+                    text: program.sources[statement.span.file].text(statement.span.range)))
             }
         }
+    }
+
+    private mutating func resolveExpectation(_ statement: ExpectationStatement, _ scope: Scope) -> Expectation {
+        // "2,0 %" is stated to one decimal: it holds for anything that rounds to it.
+        var implied: Ratio?
+        switch statement.expected {
+        case .percent(.number(let literal, _), _), .negate(.percent(.number(let literal, _), _), _):
+            implied = Ratio(micros: ExactArithmetic.pow10(Ratio.decimals - 2 - min(literal.decimals, 4)) / 2)
+        case .number(let literal, _), .negate(.number(let literal, _), _):
+            implied = Ratio(micros: ExactArithmetic.pow10(Ratio.decimals - min(literal.decimals, 6)) / 2)
+        default:
+            implied = nil
+        }
+        return Expectation(
+            label: statement.label, span: statement.span, sign: scope.sign,
+            actual: resolve(statement.actual, scope, .none), expected: resolve(statement.expected, scope, .none),
+            tolerance: statement.tolerance.map { resolve($0, scope, .none) }, impliedTolerance: implied,
+            text: program.sources[statement.span.file].text(statement.span.range))
     }
 
     /// A ram whose year has no column cannot be checked; unless it is the starting point
@@ -121,6 +152,9 @@ extension Checker {
     mutating func resolveReference(_ reference: Reference, _ scope: Scope, _ context: ColumnContext) -> ResolvedExpression {
         let segments = reference.segments
         let span = reference.span
+        if resolvingFormula, segments.count == 1, let column = columnIndex[segments[0].text] {
+            return .rowColumn(column, span: span)
+        }
         guard var current = lookUpFirst(segments[0], from: scope.area) else { return .invalid(span: span) }
         var column: Int?
         var index = 1

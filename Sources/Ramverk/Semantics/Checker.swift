@@ -32,7 +32,12 @@ public struct Checker {
         case ram(Int, Expression, Scope)
         case tolerance(Expression, Scope)
         case bridge(Int, BridgeStatement, Scope)
+        case formula(column: Int, Expression, Scope)
+        case expectation(ExpectationStatement, Scope)
+        case condition(ConditionStatement, Scope)
     }
+    /// True while a column formula is resolved: a lone column key names the row's value.
+    var resolvingFormula = false
     var pending: [Pending] = []
     var toleranceExpression: ResolvedExpression?
     var headerSpans: [String: SourceSpan] = [:]

@@ -20,6 +20,12 @@ public struct Model: Sendable {
     public var namedValues: [NamedValue] = []
     public var rams: [Ram] = []
     public var bridges: [Bridge] = []
+    /// `förvänta` statements, in file order.
+    public var expectations: [Expectation] = []
+    /// `kontroll` statements, in file order.
+    public var conditions: [Condition] = []
+    /// Where `unika nummer` was written: the area (nil = the whole file).
+    public var uniqueNumberScopes: [(area: Int?, span: SourceSpan)] = []
     /// Top-level items in file order.
     public var topLevel: [Member] = []
 
@@ -56,12 +62,41 @@ public enum Member: Sendable, Hashable {
     case named(Int)
 }
 
-/// A column of the tables (`kolumn 2021 "Budget 2021"`).
+/// A column of the tables (`kolumn 2021 "Budget 2021"`), computed per post when it has a
+/// formula (`kolumn Avvikelse = Prognos − Budget`).
 public struct Column: Sendable {
     public var key: String
     public var label: String
     public var year: Int?
     public var span: SourceSpan?
+    public var formula: ResolvedExpression?
+    /// The formula as written, for messages.
+    public var formulaText: String?
+}
+
+/// `förvänta`: a stated figure and the expression that should give it.
+public struct Expectation: Sendable {
+    public var label: String?
+    public var span: SourceSpan
+    public var sign: SignConvention
+    public var actual: ResolvedExpression
+    public var expected: ResolvedExpression
+    public var tolerance: ResolvedExpression?
+    /// Half a unit in the last written decimal of a stated percentage or number.
+    public var impliedTolerance: Ratio?
+    /// The statement's text as written, for the report when it has no label.
+    public var text: String
+}
+
+/// `kontroll`: a condition that must hold.
+public struct Condition: Sendable {
+    public var label: String?
+    public var span: SourceSpan
+    public var sign: SignConvention
+    public var left: ResolvedExpression
+    public var comparison: Comparison
+    public var right: ResolvedExpression
+    public var text: String
 }
 
 /// An område: a group of posts and areas, with the total as printed if given.
@@ -147,6 +182,8 @@ public indirect enum ResolvedExpression: Sendable {
     case areaTotal(Int, column: Int?, span: SourceSpan)
     case named(Int, column: Int?, span: SourceSpan)
     case ram(Int, span: SourceSpan)
+    /// In a column formula: the same post's value in another column.
+    case rowColumn(Int, span: SourceSpan)
     case sum([ResolvedExpression], span: SourceSpan)
     case withUnit(ResolvedExpression, MoneyUnit, span: SourceSpan)
     case percentOf(ResolvedExpression, span: SourceSpan)
@@ -159,7 +196,7 @@ public indirect enum ResolvedExpression: Sendable {
         switch self {
         case .bareNumber(_, _, let span), .money(_, let span), .percent(_, let span),
              .post(_, _, let span), .areaTotal(_, _, let span), .named(_, _, let span),
-             .ram(_, let span), .sum(_, let span), .withUnit(_, _, let span),
+             .ram(_, let span), .rowColumn(_, let span), .sum(_, let span), .withUnit(_, _, let span),
              .percentOf(_, let span), .negate(_, let span), .binary(_, _, _, let span),
              .invalid(let span):
             span

@@ -53,6 +53,11 @@ public struct Lexer {
             case UInt8(ascii: "}"): return single(.rightBrace)
             case UInt8(ascii: ":"): return single(.colon)
             case UInt8(ascii: "="): return single(.equals)
+            case UInt8(ascii: "<"): return pair(UInt8(ascii: "="), .lessEqual, else: .less)
+            case UInt8(ascii: ">"): return pair(UInt8(ascii: "="), .greaterEqual, else: .greater)
+            case UInt8(ascii: "!") where position + 1 < count && bytes[position + 1] == UInt8(ascii: "="):
+                position += 2
+                return Token(kind: .notEqual, start: Int32(start), end: Int32(position))
             case UInt8(ascii: ","): return single(.comma)
             case UInt8(ascii: "."): return single(.dot)
             case UInt8(ascii: ";"): return single(.semicolon)
@@ -74,6 +79,16 @@ public struct Lexer {
         return Token(kind: kind, start: Int32(position - 1), end: Int32(position))
     }
 
+    /// A one-byte operator, or two bytes when `second` follows (`<=`).
+    private mutating func pair(_ second: UInt8, _ long: TokenKind, else short: TokenKind) -> Token {
+        let start = position
+        if position + 1 < bytes.count, bytes[position + 1] == second {
+            position += 2
+            return Token(kind: long, start: Int32(start), end: Int32(position))
+        }
+        return single(short)
+    }
+
     private func describe(_ byte: UInt8) -> String {
         byte < 0x20 || byte == 0x7F ? "(kod \(byte))" : "'\(Character(Unicode.Scalar(byte)))'"
     }
@@ -93,6 +108,15 @@ public struct Lexer {
         case 0x00F7:  // ÷
             position += length
             return Token(kind: .divide, start: Int32(start), end: Int32(position))
+        case 0x2264, 0x2265, 0x2260, 0x00B1:  // ≤ ≥ ≠ ±
+            position += length
+            let kind: TokenKind = switch scalar.value {
+            case 0x2264: .lessEqual
+            case 0x2265: .greaterEqual
+            case 0x2260: .notEqual
+            default: .plusMinus
+            }
+            return Token(kind: kind, start: Int32(start), end: Int32(position))
         case 0x201C, 0x201D:  // “ ” from word processors
             return lexString(closing: .typographic)
         case 0x00A0, 0x202F, 0x2009, 0x2007, 0xFEFF:  // spaces from PDFs

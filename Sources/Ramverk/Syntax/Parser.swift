@@ -203,6 +203,9 @@ public struct Parser {
         case .summa: return try parseTotal()
         case .ramforandring: return try parseBridge()
         case .inkludera: return try parseInclude()
+        case .forvanta: return try parseExpectation()
+        case .kontroll: return try parseCondition()
+        case .unika: return try parseUniqueNumbers()
         default: throw expected("en sats (t.ex. post, område, ram)")
         }
     }
@@ -245,7 +248,7 @@ public struct Parser {
         return .tolerance(value, span: spanFrom(keyword))
     }
 
-    /// column_stmt = "kolumn" column_key [ STRING ] [ "år" NUMBER ] ;
+    /// column_stmt = "kolumn" column_key [ STRING ] [ "år" NUMBER ] [ "=" expression ] ;
     mutating func parseColumn() throws(Failure) -> Statement {
         let keyword = tokens.advance()
         let key = try parseColumnKey()
@@ -260,7 +263,12 @@ public struct Parser {
         } else if let number = Int(key.text), key.text.utf8.count == 4 {
             year = number
         }
-        return .column(ColumnStatement(key: key, label: label, year: year, span: spanFrom(keyword)))
+        var formula: Expression?
+        if tokens.peek().kind == .equals {
+            tokens.advance()
+            formula = try parseExpression()
+        }
+        return .column(ColumnStatement(key: key, label: label, year: year, formula: formula, span: spanFrom(keyword)))
     }
 
     /// column_key = NUMBER | WORD ;

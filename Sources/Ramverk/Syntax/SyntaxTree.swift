@@ -55,6 +55,33 @@ public enum Statement: Sendable {
     indirect case total(TotalStatement)
     indirect case bridge(BridgeStatement)
     indirect case include(IncludeStatement)
+    indirect case expectation(ExpectationStatement)
+    indirect case condition(ConditionStatement)
+    case uniqueNumbers(span: SourceSpan)
+}
+
+/// `förvänta "text" uttryck = uttryck ± uttryck`: a figure stated in the document's
+/// text (or by the user), checked like a printed total.
+public struct ExpectationStatement: Sendable {
+    public var label: String?
+    public var actual: Expression
+    public var expected: Expression
+    public var tolerance: Expression?
+    public var span: SourceSpan
+}
+
+/// How a `kontroll` compares its two sides.
+public enum Comparison: String, Sendable {
+    case less = "<", lessOrEqual = "≤", greater = ">", greaterOrEqual = "≥", equal = "=", notEqual = "≠"
+}
+
+/// `kontroll "text" uttryck ≤ uttryck`: a condition that must hold.
+public struct ConditionStatement: Sendable {
+    public var label: String?
+    public var left: Expression
+    public var comparison: Comparison
+    public var right: Expression
+    public var span: SourceSpan
 }
 
 /// `kommun Haninge`, `nämnd Kommunstyrelsen`.
@@ -66,11 +93,13 @@ public struct HeaderStatement: Sendable {
     public var span: SourceSpan
 }
 
-/// `kolumn 2021 "Budget 2021"` or `kolumn Budget "Budget 2024" år 2024`.
+/// `kolumn 2021 "Budget 2021"`, `kolumn Budget "Budget 2024" år 2024`, or a computed
+/// column `kolumn Avvikelse = Prognos − Budget` (printed values in it are checked).
 public struct ColumnStatement: Sendable {
     public var key: Name
     public var label: String?
     public var year: Int?
+    public var formula: Expression?
     public var span: SourceSpan
 }
 

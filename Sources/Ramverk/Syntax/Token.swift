@@ -5,6 +5,7 @@ public enum TokenKind: UInt8, Sendable, Equatable {
     case plus, minus, times, divide, percent
     case leftParen, rightParen, leftBrace, rightBrace
     case colon, equals, comma, dot, semicolon
+    case less, lessEqual, greater, greaterEqual, notEqual, plusMinus
     case newline, endOfFile
     case keyword
 }
@@ -15,6 +16,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
     case kommun, namnd, styrelse, enhet, tecken, tolerans, kolumn, ar, ram, enligt, lat
     case omrade, post, summa, ramforandring, fran, forandring, engangspost, inkludera
     case kr, tkr, mnkr, mdkr, procent, nettokostnad, bokforing, resultat
+    case forvanta, kontroll, unika, nummer
 
     public var spelling: String {
         switch self {
@@ -45,6 +47,10 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
         case .nettokostnad: "nettokostnad"
         case .bokforing: "bokföring"
         case .resultat: "resultat"
+        case .forvanta: "förvänta"
+        case .kontroll: "kontroll"
+        case .unika: "unika"
+        case .nummer: "nummer"
         }
     }
 
