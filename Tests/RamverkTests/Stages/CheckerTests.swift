@@ -16,6 +16,7 @@ struct CheckerTests {
         case .areaTotal(let area, let index, _): return "område:" + model.path(of: .area(area)) + column(index)
         case .named(let named, let index, _): return "låt:" + model.path(of: .named(named)) + column(index)
         case .ram(let index, _): return "ram:\(model.rams[index].year)"
+        case .rowColumn(let index, _): return "rad" + column(index)
         case .sum(let parts, _): return "(summa " + parts.map { dump($0, model) }.joined(separator: " ") + ")"
         case .withUnit(let inner, let unit, _): return "(\(unit.rawValue) \(dump(inner, model)))"
         case .percentOf(let inner, _): return "(% \(dump(inner, model)))"
@@ -498,5 +499,25 @@ struct CheckerTests {
         let diagnostic = expectDiagnostic("R0301", at: 1, in: included, run.diagnostics)
         #expect(diagnostic?.span?.file == 1)
         #expect(Scenario.render(run).hasPrefix("del.ramverk:2:14: fel[R0301]: okänt namn 'Tolkk'\n"))
+    }
+
+    // MARK: - Computed columns
+
+    @Test func aColumnKeyInAFormulaNamesTheRowsValue() {
+        let (_, model, diagnostics) = Scenario.check("""
+            kolumn Prognos
+            kolumn Budget
+            kolumn Avvikelse = Prognos − Budget
+            post Budget Prognos: 1 Budget: 2
+            """)
+        #expect(diagnostics.isEmpty)
+        #expect(model.columns[2].formula.map { CheckerTests.dump($0, model) } == "(- rad.Prognos rad.Budget)")
+        #expect(model.columns[2].formulaText == "Prognos − Budget")
+    }
+
+    @Test func anUnknownNameInAFormulaIsAnError() {
+        let source = MarkedSource("kolumn Prognos\nkolumn Avvikelse = Prognos − 1️⃣Budgt")
+        let diagnostic = expectDiagnostic("R0301", at: 1, in: source, Scenario.check(source.text).diagnostics)
+        #expect(diagnostic?.message == "okänt namn 'Budgt'")
     }
 }

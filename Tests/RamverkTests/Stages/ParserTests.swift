@@ -46,6 +46,7 @@ struct ParserTests {
             var parts = ["kolumn", column.key.text]
             if let label = column.label { parts.append(quote(label)) }
             if let year = column.year { parts.append("år \(year)") }
+            if let formula = column.formula { parts.append("= \(dump(formula))") }
             return "(" + parts.joined(separator: " ") + ")"
         case .ram(let ram):
             let decision = ram.decision.map { " enligt \(quote($0))" } ?? ""
@@ -59,6 +60,15 @@ struct ParserTests {
         case .total(let total):
             let label = total.label.map { " " + quote($0) } ?? ""
             return "(summa\(label)" + tree.cells(of: total.cells).map { " " + dump($0, tree) }.joined() + ")"
+        case .expectation(let expectation):
+            let label = expectation.label.map { " " + quote($0) } ?? ""
+            let tolerance = expectation.tolerance.map { " ± \(dump($0))" } ?? ""
+            return "(förvänta\(label) \(dump(expectation.actual)) = \(dump(expectation.expected))\(tolerance))"
+        case .condition(let condition):
+            let label = condition.label.map { " " + quote($0) } ?? ""
+            return "(kontroll\(label) \(dump(condition.left)) \(condition.comparison.rawValue) \(dump(condition.right)))"
+        case .uniqueNumbers:
+            return "(unika nummer)"
         case .bridge(let bridge):
             let items = bridge.items.map { item -> String in
                 switch item {
@@ -501,5 +511,37 @@ struct ParserTests {
         let atLimit = "låt y = " + String(repeating: "(", count: limit) + "1" + String(repeating: ")", count: limit)
         let (_, diagnostics) = ParserTests.parse(tooDeep + "\n" + atLimit)
         #expect(diagnostics.map(\.code) == ["R0205"])
+    }
+
+    // MARK: - Checks the user writes
+
+    @Test func computedColumn() {
+        #expect(ParserTests.dump("kolumn Avvikelse \"Avvikelse\" = Prognos − Budget") == [
+            "(kolumn Avvikelse \"Avvikelse\" = (- Prognos Budget))",
+        ])
+    }
+
+    @Test func expectationWithLabelAndTolerance() {
+        #expect(ParserTests.dump("förvänta \"ökning\" A.2021 / A.2020 = 102,0 % ± 0,05 %") == [
+            "(förvänta \"ökning\" (/ A.2021 A.2020) = (% 102,0) ± (% 0,05))",
+        ])
+    }
+
+    @Test func conditionsWithEveryComparison() {
+        let lines = ["<", "<=", "≤", ">", ">=", "≥", "=", "!=", "≠"].map { "kontroll A.2021 \($0) 5" }
+        #expect(ParserTests.dump(lines.joined(separator: "\n")) == [
+            "(kontroll A.2021 < 5)", "(kontroll A.2021 ≤ 5)", "(kontroll A.2021 ≤ 5)",
+            "(kontroll A.2021 > 5)", "(kontroll A.2021 ≥ 5)", "(kontroll A.2021 ≥ 5)",
+            "(kontroll A.2021 = 5)", "(kontroll A.2021 ≠ 5)", "(kontroll A.2021 ≠ 5)",
+        ])
+    }
+
+    @Test func conditionWithoutComparisonIsAnError() {
+        let (_, diagnostics) = ParserTests.parse("kontroll A.2021 5")
+        #expect(diagnostics.map(\.message) == ["väntade en jämförelse (<, ≤, >, ≥, = eller ≠), fann talet 5"])
+    }
+
+    @Test func uniqueNumbers() {
+        #expect(ParserTests.dump("område E {\n  unika nummer\n}") == ["(område \"E\" (unika nummer))"])
     }
 }

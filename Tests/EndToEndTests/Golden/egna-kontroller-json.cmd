@@ -1,0 +1,1 @@
+kör Tests/EndToEndTests/Golden/egna-kontroller.ramverk --format json
