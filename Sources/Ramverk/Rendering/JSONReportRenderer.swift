@@ -30,28 +30,21 @@ public struct JSONReportRenderer: Sendable {
         }
         json.endArray()
 
-        json.beginArray("rows")
-        for (index, row) in report.rows.enumerated() {
+        json.beginArray("tables")
+        for table in report.tables {
             json.beginObject()
-            json.string("kind", row.kind.rawValue)
-            json.integer("depth", Int64(row.depth))
-            json.string("name", row.name)
-            if row.kind != .area {
-                json.beginObject("values")
-                for (column, info) in report.columns.enumerated() {
-                    json.integer(info.key, report.value(row: index, column: column)?.ore)
-                }
-                json.endObject()
-            }
-            let printed = report.columns.indices.compactMap { column in
-                report.printedMismatches[index * report.columns.count + column].map { (report.columns[column].key, $0) }
-            }
-            if !printed.isEmpty {
-                json.beginObject("printed")
-                for (key, money) in printed { json.integer(key, money.ore) }
-                json.endObject()
-            }
+            json.beginArray("columns")
+            for column in table.columns { json.string(nil, report.columns[column].key) }
+            json.endArray()
+            json.integer("firstRow", Int64(table.rows.lowerBound))
+            json.integer("rowCount", Int64(table.rows.count))
             json.endObject()
+        }
+        json.endArray()
+
+        json.beginArray("rows")
+        for table in report.tables {
+            for index in table.rows { renderRow(index, of: table, in: report, into: &json) }
         }
         json.endArray()
 
@@ -94,6 +87,32 @@ public struct JSONReportRenderer: Sendable {
         json.endObject()
         json.endObject()
         return json.output
+    }
+
+    /// A row with its figures in the columns of its table.
+    private func renderRow(_ index: Int, of table: DriftbudgetReport.Table, in report: DriftbudgetReport,
+                           into json: inout JSONWriter) {
+        let row = report.rows[index]
+        json.beginObject()
+        json.string("kind", row.kind.rawValue)
+        json.integer("depth", Int64(row.depth))
+        json.string("name", row.name)
+        if row.kind != .area {
+            json.beginObject("values")
+            for column in table.columns {
+                json.integer(report.columns[column].key, report.value(row: index, column: column)?.ore)
+            }
+            json.endObject()
+        }
+        let printed = table.columns.compactMap { column in
+            report.printedMismatches[index * report.columns.count + column].map { (report.columns[column].key, $0) }
+        }
+        if !printed.isEmpty {
+            json.beginObject("printed")
+            for (key, money) in printed { json.integer(key, money.ore) }
+            json.endObject()
+        }
+        json.endObject()
     }
 
     /// Amounts as integers of öre; numbers as exact decimal strings ("0.037").

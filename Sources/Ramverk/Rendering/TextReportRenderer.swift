@@ -34,7 +34,7 @@ public struct TextReportRenderer: Sendable {
         let owner = [municipality, report.committee].compactMap { $0 }
         if !owner.isEmpty { output.append(owner.joined(separator: " · ") + "\n") }
         output.append("Belopp i \(report.unit.rawValue) (\(report.sign.phrase))\n\n")
-        if !report.rows.isEmpty { renderTable(report, to: &output) }
+        for table in report.tables where !table.rows.isEmpty { renderTable(report, table, to: &output) }
         var out = ""
         if !report.namedValues.isEmpty { renderNamedValues(report, into: &out) }
         if !report.rams.isEmpty { renderRams(report, into: &out) }
@@ -49,16 +49,17 @@ public struct TextReportRenderer: Sendable {
     /// difference and the percentage, as scaled integers (amounts in the unit's
     /// decimals, percentages with one decimal). nil = blank; `noPercentage` = "–" (a
     /// change from zero has no percentage).
-    private func figures(_ report: DriftbudgetReport, row: Int, into values: inout [Int64?]) {
+    private func figures(_ report: DriftbudgetReport, _ table: DriftbudgetReport.Table, row: Int,
+                         into values: inout [Int64?]) {
         let unit = report.unit
         let decimals = unit.displayDecimals
         var index = 0
-        for column in 0..<report.columns.count {
+        for column in table.columns {
             values[index] = report.value(row: row, column: column)?.scaled(in: unit, decimals: decimals)
             index += 1
         }
         let isArea = report.rows[row].kind == .area
-        for change in report.changes {
+        for change in table.changes {
             let from = report.value(row: row, column: change.from)
             let to = report.value(row: row, column: change.to)
             if !isArea, let from, let to, let delta = to.subtracting(from) {
@@ -74,13 +75,14 @@ public struct TextReportRenderer: Sendable {
 
     static let noPercentage = Int64.min
 
-    private func renderTable(_ report: DriftbudgetReport, to output: inout TextOutput) {
-        let columnCount = report.columns.count
+    private func renderTable(_ report: DriftbudgetReport, _ table: DriftbudgetReport.Table,
+                             to output: inout TextOutput) {
+        let columnCount = table.columns.count
         let unitDecimals = report.unit.displayDecimals
-        var headers = report.columns.map(\.label)
+        var headers = table.columns.map { report.columns[$0].label }
         var decimals = Array(repeating: unitDecimals, count: columnCount)
         var isPercent = Array(repeating: false, count: columnCount)
-        for _ in report.changes {
+        for _ in table.changes {
             headers += ["Förändring", "%"]
             decimals += [unitDecimals, 1]
             isPercent += [false, true]
@@ -90,9 +92,9 @@ public struct TextReportRenderer: Sendable {
         // First pass: widths, computed from the numbers without formatting them.
         var nameWidth = 10
         var widths = headers.map(TextTable.width)
-        for row in report.rows.indices {
+        for row in table.rows {
             nameWidth = max(nameWidth, report.rows[row].depth * 2 + TextTable.width(report.rows[row].name))
-            figures(report, row: row, into: &values)
+            figures(report, table, row: row, into: &values)
             for index in widths.indices {
                 var width = 0
                 if values[index] == TextReportRenderer.noPercentage {
@@ -103,8 +105,8 @@ public struct TextReportRenderer: Sendable {
                 widths[index] = max(widths[index], width)
             }
         }
-        for (cell, printed) in report.printedMismatches {
-            let column = cell % columnCount
+        for (cell, printed) in report.printedMismatches where table.rows.contains(cell / report.columns.count) {
+            guard let column = table.columns.firstIndex(of: cell % report.columns.count) else { continue }
             let scaled = printed.scaled(in: report.unit, decimals: unitDecimals)
             widths[column] = max(widths[column], SwedishNumberFormat.width(scaled: scaled, decimals: unitDecimals))
         }
@@ -116,7 +118,8 @@ public struct TextReportRenderer: Sendable {
             output.append(header)
         }
         output.newline()
-        for (rowIndex, row) in report.rows.enumerated() {
+        for rowIndex in table.rows {
+            let row = report.rows[rowIndex]
             var name = String(repeating: "  ", count: row.depth) + row.name
             var nameLength = TextTable.width(name)
             if nameLength > nameWidth {
@@ -125,7 +128,7 @@ public struct TextReportRenderer: Sendable {
             }
             output.append(row.kind == .post ? name : paint(name, "1"))
             output.spaces(nameWidth - nameLength)
-            figures(report, row: rowIndex, into: &values)
+            figures(report, table, row: rowIndex, into: &values)
             for index in widths.indices {
                 output.spaces(2)
                 if values[index] == TextReportRenderer.noPercentage {
@@ -143,19 +146,19 @@ public struct TextReportRenderer: Sendable {
                 }
             }
             output.newline()
-            renderMismatch(report, row: rowIndex, nameWidth: nameWidth, widths: widths, to: &output)
+            renderMismatch(report, table, row: rowIndex, nameWidth: nameWidth, widths: widths, to: &output)
             // A blank line after each top-level area, and after the table.
-            if (row.kind == .total && row.depth == 0) || rowIndex == report.rows.count - 1 {
+            if (row.kind == .total && row.depth == 0) || rowIndex == table.rows.upperBound - 1 {
                 if !output.endsWithBlankLine { output.newline() }
             }
         }
     }
 
     /// A printed total that does not match: the printed figure under the computed one.
-    private func renderMismatch(_ report: DriftbudgetReport, row: Int, nameWidth: Int, widths: [Int],
-                                to output: inout TextOutput) {
+    private func renderMismatch(_ report: DriftbudgetReport, _ table: DriftbudgetReport.Table, row: Int,
+                                nameWidth: Int, widths: [Int], to output: inout TextOutput) {
         let columnCount = report.columns.count
-        guard (0..<columnCount).contains(where: { report.printedMismatches[row * columnCount + $0] != nil }) else {
+        guard table.columns.contains(where: { report.printedMismatches[row * columnCount + $0] != nil }) else {
             return
         }
         let decimals = report.unit.displayDecimals
@@ -163,13 +166,13 @@ public struct TextReportRenderer: Sendable {
         let label = String(repeating: "  ", count: report.rows[row].depth + 1) + "tryckt"
         line.append(label)
         line.spaces(nameWidth - TextTable.width(label))
-        for column in 0..<columnCount {
+        for (shown, column) in table.columns.enumerated() {
             line.spaces(2)
             if let printed = report.printedMismatches[row * columnCount + column] {
                 line.appendNumber(scaled: printed.scaled(in: report.unit, decimals: decimals), decimals: decimals,
-                                  width: widths[column])
+                                  width: widths[shown])
             } else {
-                line.spaces(widths[column])
+                line.spaces(widths[shown])
             }
         }
         output.append(paint(trimTrailing(line.string) + "  ✗ avviker", "31"))

@@ -7,6 +7,17 @@ public struct DriftbudgetReport: Sendable {
         public var year: Int?
     }
 
+    /// One table of the report: consecutive top-level areas that use the same columns
+    /// (a driftbudget, an exploateringsbudget and a finansförvaltning in one file are
+    /// three tables, each with only its own columns).
+    public struct Table: Sendable {
+        public var rows: Range<Int>
+        /// Indices into `columns`.
+        public var columns: [Int]
+        /// Changes between consecutive years among this table's columns.
+        public var changes: [Change]
+    }
+
     /// A change between two shown columns (by index into `columns`).
     public struct Change: Sendable {
         public var from: Int
@@ -56,8 +67,10 @@ public struct DriftbudgetReport: Sendable {
     public var sign: SignConvention
     public var tolerance: Money
     public var columns: [ColumnInfo]
-    public var changes: [Change]
+    public var tables: [Table]
     public var rows: [Row]
+    /// Per table, per shown column: the sum of the table's top-level lines.
+    let tableTotals: [Money?]
     /// The figures are read from the evaluation when shown, not copied: a report of a
     /// million rows costs its rows only.
     let evaluation: Evaluation
@@ -79,7 +92,7 @@ public struct DriftbudgetReport: Sendable {
         case .area: return nil
         case .post: value = evaluation.value(post: Int(row.source), column: modelColumn)
         case .total: value = evaluation.total(area: Int(row.source), column: modelColumn)
-        case .grandTotal: value = evaluation.grandTotals[modelColumn]
+        case .grandTotal: value = tableTotals[Int(row.source) * columns.count + column]
         }
         return value.flatMap { $0.negatedIf(row.flip) }
     }

@@ -11,20 +11,38 @@ public enum DriftbudgetReportBuilder {
         let columns = selected.map {
             DriftbudgetReport.ColumnInfo(key: model.columns[$0].key, label: model.columns[$0].label, year: model.columns[$0].year)
         }
-        var changes: [DriftbudgetReport.Change] = []
-        for index in columns.indices.dropFirst() {
-            if let a = columns[index - 1].year, let b = columns[index].year, b == a + 1 {
-                changes.append(.init(from: index - 1, to: index))
-            }
-        }
         var layout = Layout(model: model, evaluation: evaluation, selected: selected)
         layout.rows.reserveCapacity(model.posts.count + model.areas.count * 2 + 1)
-        layout.add(model.topLevel, depth: 0)
-        // A grand total when the file has more than one top-level line.
-        let lineCount = model.topLevel.count { if case .named = $0 { false } else { true } }
-        if lineCount > 1 {
-            layout.rows.append(.init(kind: .grandTotal, flip: model.displaySign.factor < 0, depth: 0, source: -1,
-                                     name: "Totalt", span: nil))
+        var tables: [DriftbudgetReport.Table] = []
+        var tableTotals: [Money?] = []
+        for group in groups(model: model, evaluation: evaluation, selected: selected) {
+            let first = layout.rows.count
+            layout.add(group.members, depth: 0)
+            // A total row when the table has more than one top-level line.
+            if group.members.count > 1 {
+                layout.rows.append(.init(kind: .grandTotal, flip: model.displaySign.factor < 0, depth: 0,
+                                         source: Int32(tables.count), name: "Totalt", span: nil))
+            }
+            for column in selected {
+                var total: Money? = nil
+                for member in group.members {
+                    let part: Money?
+                    switch member {
+                    case .post(let post): part = evaluation.value(post: post, column: column)
+                    case .area(let area): part = evaluation.total(area: area, column: column)
+                    case .named: part = nil
+                    }
+                    if let part { total = (total ?? .zero).adding(part) ?? total }
+                }
+                tableTotals.append(total)
+            }
+            var changes: [DriftbudgetReport.Change] = []
+            for (a, b) in zip(group.columns, group.columns.dropFirst()) {
+                if let from = columns[a].year, let to = columns[b].year, to == from + 1 {
+                    changes.append(.init(from: a, to: b))
+                }
+            }
+            tables.append(.init(rows: first..<layout.rows.count, columns: group.columns, changes: changes))
         }
 
         let rams = model.rams.enumerated().map { index, ram -> DriftbudgetReport.RamLine in
@@ -42,10 +60,41 @@ public enum DriftbudgetReportBuilder {
         }
         return DriftbudgetReport(
             municipality: model.municipality, committee: model.committee, unit: model.displayUnit,
-            sign: model.displaySign, tolerance: evaluation.tolerance, columns: columns, changes: changes,
-            rows: layout.rows, evaluation: evaluation, modelColumns: selected, printedMismatches: layout.mismatches,
+            sign: model.displaySign, tolerance: evaluation.tolerance, columns: columns, tables: tables,
+            rows: layout.rows, tableTotals: tableTotals, evaluation: evaluation, modelColumns: selected,
+            printedMismatches: layout.mismatches,
             namedValues: namedValues, rams: rams,
             bridges: evaluation.bridges, checks: evaluation.checks)
+    }
+
+    /// Consecutive top-level lines that use the same shown columns (a column is used
+    /// when some post under the line has a value in it), each group one table.
+    private static func groups(model: Model, evaluation: Evaluation, selected: [Int]) -> [(members: [Member], columns: [Int])] {
+        func posts(_ member: Member) -> [Int] {
+            switch member {
+            case .post(let post): return [post]
+            case .area(let area): return model.areas[area].members.flatMap(posts)
+            case .named: return []
+            }
+        }
+        var groups: [(members: [Member], columns: [Int])] = []
+        for member in model.topLevel {
+            if case .named = member { continue }
+            var used = Array(repeating: false, count: selected.count)
+            for post in posts(member) {
+                for (shown, column) in selected.enumerated() where !used[shown] {
+                    used[shown] = evaluation.value(post: post, column: column) != nil
+                }
+            }
+            // A line with no values at all joins the table before it.
+            let columns = used.indices.filter { used[$0] }
+            if let last = groups.last, last.columns == columns || columns.isEmpty {
+                groups[groups.count - 1].members.append(member)
+            } else {
+                groups.append(([member], columns.isEmpty ? Array(selected.indices) : columns))
+            }
+        }
+        return groups
     }
 
     /// Names of requested columns the model does not have.
