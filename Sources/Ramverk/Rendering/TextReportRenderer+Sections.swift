@@ -131,7 +131,10 @@ extension TextReportRenderer {
                 : SwedishNumberFormat.number(numbers.difference)
             show = { _ in "" }
         } else {
-            let decimals = SwedishNumberFormat.exactDecimals([check.stated, check.computed, check.difference], unit: unit)
+            // As many decimals as make the figures exact, but at most two more than usual:
+            // "−1 719,67", not "−1 719,66667".
+            let decimals = min(SwedishNumberFormat.exactDecimals([check.stated, check.computed, check.difference], unit: unit),
+                               unit.displayDecimals + 2)
             show = { SwedishNumberFormat.format($0, unit: unit, decimals: decimals) }
             stated = show(check.stated)
             computed = show(check.computed)
