@@ -233,7 +233,7 @@ struct ParserTests {
         let text = try #require(Scenario.load(repositoryFile: "Scenarios/haninge-2021.ramverk"))
         let (statements, diagnostics) = ParserTests.parse(text)
         #expect(diagnostics.isEmpty)
-        #expect(statements.count == 9)
+        #expect(statements.count == 37)
         #expect(statements[0] == "(kommun \"Haninge\")")
         #expect(statements[6] == "(ram 2021 (mnkr 247,0) enligt \"KF 2020-11-09 § 185\")")
     }
