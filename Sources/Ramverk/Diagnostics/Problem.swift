@@ -40,6 +40,9 @@ public enum Problem: Error, Sendable, Equatable {
     case duplicateHeader(String)
     case totalOutsideArea
     case duplicateTotal
+    case reserveIsNotAPost(String)
+    case malformedDecisionReference(String)
+    case destinationIsNotAPost(String)
 
     // R04xx — units, types and signs
     case tooManyDecimals(unit: String, allowed: Int)
@@ -109,6 +112,9 @@ public enum Problem: Error, Sendable, Equatable {
         case .duplicateHeader: "R0312"
         case .totalOutsideArea: "R0313"
         case .duplicateTotal: "R0314"
+        case .reserveIsNotAPost: "R0315"
+        case .malformedDecisionReference: "R0316"
+        case .destinationIsNotAPost: "R0317"
         case .tooManyDecimals: "R0401"
         case .moneyTimesMoney: "R0402"
         case .percentWhereMoneyExpected: "R0403"
@@ -167,6 +173,9 @@ public enum Problem: Error, Sendable, Equatable {
         case .duplicateHeader(let keyword): "\(keyword) är redan angiven i filen"
         case .totalOutsideArea: "'summa' hör hemma i ett område"
         case .duplicateTotal: "området har redan en tryckt summa"
+        case .reserveIsNotAPost(let name): "reserven '\(name)' är ingen post med en kolumn"
+        case .malformedDecisionReference(let text): "beslutsreferensen \"\(text)\" har fel form"
+        case .destinationIsNotAPost(let name): "'\(name)' är ingen post att föra pengar till"
         case .tooManyDecimals(let unit, let allowed): "för många decimaler för \(unit) (högst \(allowed))"
         case .moneyTimesMoney: "belopp gånger belopp ger inget belopp"
         case .percentWhereMoneyExpected: "en procentsats är inget belopp"
@@ -215,6 +224,9 @@ public enum Problem: Error, Sendable, Equatable {
         case .columnNeeded(let name): return "skriv t.ex. \(name).2021"
         case .bridgeWithoutBase(let year): return "ange 'ram \(year - 1) = …' eller 'från …' i blocket"
         case .ramNotChecked(let year): return "deklarera 'kolumn \(year)' eller 'kolumn Budget år \(year)'"
+        case .reserveIsNotAPost: return "ange posten och kolumnen, t.ex. reserv \"Kommunstyrelsens reserv\".2021 { … }"
+        case .malformedDecisionReference: return "skriv organ, datum och paragraf, t.ex. \"KS 2021-03-15 § 45\""
+        case .destinationIsNotAPost: return "ange en post i nämnden, eller extern \"mottagare\" för pengar som lämnar nämnden"
         case .moneyTimesMoney: return "multiplicera ett belopp med ett tal eller en procentsats"
         case .percentWhereMoneyExpected: return "räkna procent av ett belopp, t.ex. Folkhälsa.2020 × 3 %"
         case .quotientWhereMoneyExpected: return "multiplicera kvoten med ett belopp"

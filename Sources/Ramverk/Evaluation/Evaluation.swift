@@ -14,6 +14,7 @@ public struct Evaluation: Sendable {
     public var rams: [Money?]
     public var tolerance: Money
     public var bridges: [BridgeResult]
+    public var reserves: [ReserveResult]
     public var checks: [CheckResult]
     public var diagnostics: [Diagnostic]
 
@@ -45,6 +46,8 @@ public struct CheckResult: Sendable {
         case condition
         /// `unika nummer`.
         case uniqueNumbers
+        /// A reserve is not overdrawn.
+        case reserve
     }
 
     /// The figures of a check on plain numbers or percentages (then the money fields
@@ -141,12 +144,14 @@ extension Evaluator {
         checkFormulas(into: &checks, tolerance: tolerance)
         checkRams(rams, grandTotals, into: &checks)
         let bridges = model.bridges.map { workThrough($0, rams: rams, tolerance: tolerance, into: &checks) }
+        let reserves = model.reserves.map { workThrough($0, into: &checks) }
         checkExpectations(into: &checks, tolerance: tolerance)
         checkConditions(into: &checks, tolerance: tolerance)
         checkUniqueNumbers(into: &checks)
         return Evaluation(columnCount: columnCount, cellValues: cellValues,
                           cellPresent: cellStates.map { $0 == .done },
                           areaValues: areaResults, grandTotals: grandTotals, namedValues: namedResults, rams: rams,
-                          tolerance: tolerance, bridges: bridges, checks: checks, diagnostics: diagnostics)
+                          tolerance: tolerance, bridges: bridges, reserves: reserves, checks: checks,
+                          diagnostics: diagnostics)
     }
 }

@@ -77,6 +77,10 @@ public struct JSONReportRenderer: Sendable {
         for bridge in report.bridges { renderBridge(bridge, into: &json) }
         json.endArray()
 
+        json.beginArray("reserves")
+        for reserve in report.reserves { renderReserve(reserve, into: &json) }
+        json.endArray()
+
         json.beginArray("checks")
         for check in report.checks { renderCheck(check, into: &json) }
         json.endArray()
@@ -127,6 +131,30 @@ public struct JSONReportRenderer: Sendable {
             json.string("type", kind == .percent ? "percent" : "number")
             json.string("value", SwedishNumberFormat.number(ratio, minus: .ascii).replacingCommaWithPoint)
         }
+        json.endObject()
+    }
+
+    /// A reserve; amounts are positive (money available and drawn), in öre.
+    private func renderReserve(_ reserve: ReserveResult, into json: inout JSONWriter) {
+        json.beginObject()
+        json.string("name", reserve.name)
+        json.string("column", reserve.columnLabel)
+        json.integer("opening", reserve.opening?.ore)
+        json.beginArray("decisions")
+        for line in reserve.lines {
+            json.beginObject()
+            json.string("reference", line.reference)
+            json.integer("amount", line.amount?.ore)
+            json.string("destination", line.destination)
+            json.bool("external", line.external)
+            json.string("note", line.note)
+            json.integer("remainingAfter", line.remainingAfter?.ore)
+            json.endObject()
+        }
+        json.endArray()
+        json.integer("drawn", reserve.drawn.ore)
+        json.integer("drawnExternally", reserve.drawnExternally.ore)
+        json.integer("remaining", reserve.remaining?.ore)
         json.endObject()
     }
 

@@ -154,7 +154,7 @@ extension TextReportRenderer {
             return "förväntat \(stated), beräknat \(computed), differens \(difference)"
         case .condition:
             return "vänster sida \(computed), ska vara \((check.comparison ?? .equal).rawValue) \(stated)"
-        case .uniqueNumbers:
+        case .uniqueNumbers, .reserve:
             return ""
         }
     }

@@ -39,6 +39,7 @@ public struct TextReportRenderer: Sendable {
         if !report.namedValues.isEmpty { renderNamedValues(report, into: &out) }
         if !report.rams.isEmpty { renderRams(report, into: &out) }
         for bridge in report.bridges { renderBridge(bridge, unit: report.unit, into: &out) }
+        for reserve in report.reserves { renderReserve(reserve, unit: report.unit, into: &out) }
         renderChecks(report, into: &out)
         output.append(out)
     }

@@ -51,6 +51,8 @@ extension Checker {
                 pending.append(.expectation(expectation, scope))
             case .condition(let condition):
                 pending.append(.condition(condition, scope))
+            case .reserve(let reserve):
+                pending.append(.reserve(reserve, scope))
             case .uniqueNumbers(let span):
                 model.uniqueNumberScopes.append((scope.area, span))
             case .ram(let ram):

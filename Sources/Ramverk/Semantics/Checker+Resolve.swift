@@ -39,6 +39,8 @@ extension Checker {
                 resolvingFormula = false
             case .expectation(let statement, let scope):
                 model.expectations.append(resolveExpectation(statement, scope))
+            case .reserve(let statement, let scope):
+                if let reserve = resolveReserve(statement, scope) { model.reserves.append(reserve) }
             case .condition(let statement, let scope):
                 model.conditions.append(Condition(
                     label: statement.label, span: statement.span, sign: scope.sign,

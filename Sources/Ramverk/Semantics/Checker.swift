@@ -35,6 +35,7 @@ public struct Checker {
         case formula(column: Int, Expression, Scope)
         case expectation(ExpectationStatement, Scope)
         case condition(ConditionStatement, Scope)
+        case reserve(ReserveStatement, Scope)
     }
     /// True while a column formula is resolved: a lone column key names the row's value.
     var resolvingFormula = false

@@ -24,6 +24,8 @@ public struct Model: Sendable {
     public var expectations: [Expectation] = []
     /// `kontroll` statements, in file order.
     public var conditions: [Condition] = []
+    /// Reserves and the decisions drawing on them.
+    public var reserves: [Reserve] = []
     /// Where `unika nummer` was written: the area (nil = the whole file).
     public var uniqueNumberScopes: [(area: Int?, span: SourceSpan)] = []
     /// Top-level items in file order.
@@ -202,4 +204,27 @@ public indirect enum ResolvedExpression: Sendable {
             span
         }
     }
+}
+
+/// A reserve: a post whose value in one column decisions draw on.
+public struct Reserve: Sendable {
+    public struct Decision: Sendable {
+        public enum Destination: Sendable {
+            case post(Int)
+            case external(String)
+        }
+        public var reference: String
+        /// The decision's date as written in its reference ("2021-03-15"), for ordering.
+        public var date: String
+        public var span: SourceSpan
+        public var amount: ResolvedExpression
+        public var sign: SignConvention
+        public var destination: Destination
+        public var note: String?
+    }
+    public var post: Int
+    public var column: Int
+    public var span: SourceSpan
+    /// In date order (file order for the same date).
+    public var decisions: [Decision]
 }

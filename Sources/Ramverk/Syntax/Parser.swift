@@ -206,6 +206,7 @@ public struct Parser {
         case .forvanta: return try parseExpectation()
         case .kontroll: return try parseCondition()
         case .unika: return try parseUniqueNumbers()
+        case .reserv: return try parseReserve()
         default: throw expected("en sats (t.ex. post, område, ram)")
         }
     }
@@ -378,103 +379,5 @@ public struct Parser {
         let pathToken = try expect(.string, "ett filnamn inom citattecken")
         return .include(IncludeStatement(path: Lexer.stringValue(pathToken, in: tokens.file),
                                          pathSpan: tokens.span(pathToken), span: spanFrom(keyword)))
-    }
-
-    // MARK: - Names
-
-    /// name = STRING | name_word { name_word } ;
-    /// name_word = WORD | NUMBER ;
-    /// Words end before a cell (`2021:`), a block, '=' or the end of the line. A '-',
-    /// '.' or '/' written tight against a word belongs to the name
-    /// ("Södertörns miljö- och hälsoskyddsförbund", "Internationellt. EU och vänorter").
-    mutating func parseName() throws(Failure) -> Name {
-        let first = tokens.peek()
-        if first.kind == .string {
-            tokens.advance()
-            let text = Lexer.stringValue(first, in: tokens.file)
-            if text.isEmpty { throw fail(.emptyName, tokens.span(first)) }
-            return Name(text: text, span: tokens.span(first))
-        }
-        var last: Token?
-        // Most names are words one space apart: then the name is the source text as it
-        // stands, made into a string once.
-        var singleSpaced = true
-        let bytes = tokens.file.bytes
-        while true {
-            let token = tokens.peek()
-            let attached = last.map { $0.end == token.start } ?? false
-            let isPunctuation = token.kind == .minus || token.kind == .dot || token.kind == .divide
-            if token.isNameWord {
-                if tokens.peek(1).kind == .colon { break }
-            } else if !(isPunctuation && (attached || (last != nil && tokens.peek(1).start == token.end
-                                                                        && tokens.peek(1).isNameWord))) {
-                break
-            }
-            if let last, !attached, !(token.start == last.end + 1 && bytes[Int(last.end)] == 0x20) {
-                singleSpaced = false
-            }
-            last = tokens.advance()
-        }
-        guard let last else { throw expected("ett namn") }
-        let span = SourceSpan(file: tokens.fileIndex, start: Int(first.start), end: Int(last.end))
-        if singleSpaced {
-            return Name(text: tokens.file.text(span.range), span: span)
-        }
-        return Name(text: Parser.normalizeSpaces(bytes[span.range]), span: span)
-    }
-
-    /// Words of a name joined by one space, however they were spaced in the source
-    /// (tabs, several spaces, no-break spaces from a PDF). Digit groups inside a number
-    /// are kept as written.
-    static func normalizeSpaces(_ bytes: ArraySlice<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            var spaceLength = 0
-            if byte == 0x20 || byte == 0x09 { spaceLength = 1 }
-            else if byte == 0xC2, index + 1 < bytes.endIndex, bytes[index + 1] == 0xA0 { spaceLength = 2 }
-            if spaceLength > 0 {
-                pendingSpace = true
-                index += spaceLength
-                continue
-            }
-            if pendingSpace && !out.isEmpty { out.append(0x20) }
-            pendingSpace = false
-            out.append(byte)
-            index += 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// After a declared name: punctuation there means a name that needed quotes.
-    mutating func rejectPunctuationAfterName(_ right: Bool) throws(Failure) {
-        guard right else { return }
-        let token = tokens.peek()
-        switch token.kind {
-        case .leftParen, .rightParen, .comma, .plus, .times, .percent, .equals, .colon:
-            throw fail(.punctuationInName(found: tokens.describe(token)), tokens.span(token))
-        default:
-            return
-        }
-    }
-
-    /// name_ref = WORD | STRING ;
-    mutating func parseNameRef() throws(Failure) -> Name {
-        let token = tokens.peek()
-        switch token.kind {
-        case .word:
-            tokens.advance()
-            return Name(text: tokens.text(token), span: tokens.span(token))
-        case .string:
-            tokens.advance()
-            let text = Lexer.stringValue(token, in: tokens.file)
-            if text.isEmpty { throw fail(.emptyName, tokens.span(token)) }
-            return Name(text: text, span: tokens.span(token))
-        default:
-            throw expected("ett namn")
-        }
     }
 }

@@ -58,6 +58,28 @@ public enum Statement: Sendable {
     indirect case expectation(ExpectationStatement)
     indirect case condition(ConditionStatement)
     case uniqueNumbers(span: SourceSpan)
+    indirect case reserve(ReserveStatement)
+}
+
+/// `reserv "Kommunstyrelsens reserv".2021 { beslut … }`: a reserve (a post of the
+/// budget) and the decisions that draw on it.
+public struct ReserveStatement: Sendable {
+    public struct Decision: Sendable {
+        /// Where the money goes: a post of the nämnd (budget-neutral) or outside it.
+        public enum Destination: Sendable {
+            case post(Reference)
+            case external(String)
+        }
+        public var reference: String
+        public var referenceSpan: SourceSpan
+        public var amount: Expression
+        public var destination: Destination
+        public var note: String?
+        public var span: SourceSpan
+    }
+    public var post: Reference
+    public var decisions: [Decision]
+    public var span: SourceSpan
 }
 
 /// `förvänta "text" uttryck = uttryck ± uttryck`: a figure stated in the document's

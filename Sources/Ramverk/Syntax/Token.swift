@@ -17,6 +17,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
     case omrade, post, summa, ramforandring, fran, forandring, engangspost, inkludera
     case kr, tkr, mnkr, mdkr, procent, nettokostnad, bokforing, resultat
     case forvanta, kontroll, unika, nummer
+    case reserv, beslut, till, extern
 
     public var spelling: String {
         switch self {
@@ -51,6 +52,10 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
         case .kontroll: "kontroll"
         case .unika: "unika"
         case .nummer: "nummer"
+        case .reserv: "reserv"
+        case .beslut: "beslut"
+        case .till: "till"
+        case .extern: "extern"
         }
     }
 

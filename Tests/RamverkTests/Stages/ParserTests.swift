@@ -69,6 +69,16 @@ struct ParserTests {
             return "(kontroll\(label) \(dump(condition.left)) \(condition.comparison.rawValue) \(dump(condition.right)))"
         case .uniqueNumbers:
             return "(unika nummer)"
+        case .reserve(let reserve):
+            let decisions = reserve.decisions.map { decision -> String in
+                let destination = switch decision.destination {
+                case .post(let reference): dump(reference)
+                case .external(let receiver): "(extern \(quote(receiver)))"
+                }
+                let note = decision.note.map { " " + quote($0) } ?? ""
+                return " (beslut \(quote(decision.reference)) \(dump(decision.amount)) \(destination)\(note))"
+            }
+            return "(reserv \(dump(reserve.post))" + decisions.joined() + ")"
         case .bridge(let bridge):
             let items = bridge.items.map { item -> String in
                 switch item {
@@ -543,5 +553,17 @@ struct ParserTests {
 
     @Test func uniqueNumbers() {
         #expect(ParserTests.dump("område E {\n  unika nummer\n}") == ["(område \"E\" (unika nummer))"])
+    }
+
+    @Test func reserveWithDecisions() {
+        #expect(ParserTests.dump("""
+            reserv "Kommunstyrelsens reserv".2021 {
+              beslut "KS 2021-03-15 § 45" 2 000 till Folkhälsa
+              beslut "KS 2021-05-10 § 80" 1,5 mnkr till extern "Socialnämnden" "Ensamkommande"
+            }
+            """) == [
+            "(reserv \"Kommunstyrelsens reserv\".2021 (beslut \"KS 2021-03-15 § 45\" 2000 Folkhälsa)"
+                + " (beslut \"KS 2021-05-10 § 80\" (mnkr 1,5) (extern \"Socialnämnden\") \"Ensamkommande\"))",
+        ])
     }
 }

@@ -1,0 +1,59 @@
+/// Resolving a reserve: its post and column, each decision's reference, amount and
+/// destination.
+extension Checker {
+    mutating func resolveReserve(_ statement: ReserveStatement, _ scope: Scope) -> Reserve? {
+        let post: Int
+        let column: Int
+        switch resolveReference(statement.post, scope, .none) {
+        case .post(let index, let written?, _):
+            (post, column) = (index, written)
+        case .invalid:
+            return nil  // The name's own diagnostic says why.
+        default:
+            report(.reserveIsNotAPost(statement.post.text), statement.post.span)
+            return nil
+        }
+        var decisions: [Reserve.Decision] = []
+        for decision in statement.decisions {
+            guard let date = Checker.decisionDate(decision.reference) else {
+                report(.malformedDecisionReference(decision.reference), decision.referenceSpan)
+                continue
+            }
+            let destination: Reserve.Decision.Destination
+            switch decision.destination {
+            case .external(let receiver):
+                destination = .external(receiver)
+            case .post(let reference):
+                switch resolveReference(reference, scope, .fixed(column)) {
+                case .post(let target, _, _):
+                    destination = .post(target)
+                case .invalid:
+                    continue
+                default:
+                    report(.destinationIsNotAPost(reference.text), reference.span)
+                    continue
+                }
+            }
+            decisions.append(Reserve.Decision(
+                reference: decision.reference, date: date, span: decision.span,
+                amount: resolve(decision.amount, scope, .fixed(column)), sign: scope.sign,
+                destination: destination, note: decision.note))
+        }
+        // Decisions take effect in date order; the sort is stable, so file order breaks ties.
+        let ordered = decisions.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+        return Reserve(post: post, column: column, span: statement.span, decisions: ordered.map(\.element))
+    }
+
+    /// The date in a decision reference of the form "KS 2021-03-15 § 45", or nil when the
+    /// reference is not of that form (organ, date, §, number).
+    static func decisionDate(_ reference: String) -> String? {
+        let parts = reference.split(separator: " ")
+        guard parts.count == 4, parts[0].allSatisfy(\.isLetter), parts[2] == "§",
+              !parts[3].isEmpty, parts[3].allSatisfy(\.isNumber) else { return nil }
+        let date = parts[1].split(separator: "-")
+        guard date.count == 3, date[0].count == 4, date[1].count == 2, date[2].count == 2,
+              let month = Int(date[1]), let day = Int(date[2]), Int(date[0]) != nil,
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return String(parts[1])
+    }
+}

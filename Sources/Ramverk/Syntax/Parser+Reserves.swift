@@ -1,0 +1,52 @@
+/// Reserves and the decisions that draw on them.
+extension Parser {
+    /// reserve_stmt = "reserv" reference "{" { statement_sep } { decision { statement_sep } } "}" ;
+    mutating func parseReserve() throws(Failure) -> Statement {
+        let keyword = tokens.advance()
+        let post = try parseReference()
+        let header = spanFrom(keyword)
+        _ = try expect(.leftBrace, "'{'")
+        var decisions: [ReserveStatement.Decision] = []
+        while true {
+            skipSeparators()
+            let token = tokens.peek()
+            if token.kind == .rightBrace {
+                tokens.advance()
+                break
+            }
+            if token.kind == .endOfFile {
+                let line = tokens.file.line(of: Int(keyword.start))
+                diagnostics.append(Diagnostic(.unclosedBlock(keyword: "reserv", line: line), at: header))
+                break
+            }
+            do {
+                decisions.append(try parseDecision())
+                try endStatement()
+            } catch {
+                synchronize()
+            }
+        }
+        return .reserve(ReserveStatement(post: post, decisions: decisions, span: header))
+    }
+
+    /// decision = "beslut" STRING expression "till" ( reference | "extern" STRING ) [ STRING ] ;
+    mutating func parseDecision() throws(Failure) -> ReserveStatement.Decision {
+        let keyword = try expectKeyword(.beslut)
+        let referenceToken = try expect(.string, "beslutets referens inom citattecken, t.ex. \"KS 2021-03-15 § 45\"")
+        let amount = try parseExpression()
+        _ = try expectKeyword(.till)
+        let destination: ReserveStatement.Decision.Destination
+        if tokens.peek().isKeyword(.extern) {
+            tokens.advance()
+            let receiver = try expect(.string, "mottagaren inom citattecken")
+            destination = .external(Lexer.stringValue(receiver, in: tokens.file))
+        } else {
+            destination = .post(try parseReference())
+        }
+        var note: String?
+        if tokens.peek().kind == .string { note = Lexer.stringValue(tokens.advance(), in: tokens.file) }
+        return ReserveStatement.Decision(
+            reference: Lexer.stringValue(referenceToken, in: tokens.file), referenceSpan: tokens.span(referenceToken),
+            amount: amount, destination: destination, note: note, span: spanFrom(keyword))
+    }
+}
