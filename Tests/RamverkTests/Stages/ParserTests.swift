@@ -243,7 +243,7 @@ struct ParserTests {
         let text = try #require(Scenario.load(repositoryFile: "Scenarios/haninge-2021.ramverk"))
         let (statements, diagnostics) = ParserTests.parse(text)
         #expect(diagnostics.isEmpty)
-        #expect(statements.count == 37)
+        #expect(statements.count == 39)
         #expect(statements[0] == "(kommun \"Haninge\")")
         #expect(statements[6] == "(ram 2021 (mnkr 247,0) enligt \"KF 2020-11-09 § 185\")")
     }
@@ -438,7 +438,7 @@ struct ParserTests {
         let (_, diagnostics) = ParserTests.parse(source.text)
         #expect(diagnostics.map(\.code) == ["R0208"])
         #expect(diagnostics.first?.span?.start == Int32(source.offset(1)))
-        #expect(diagnostics.first?.message == "väntade radslut, fann ordet 'reserv'")
+        #expect(diagnostics.first?.message == "väntade radslut, fann nyckelordet 'reserv'")
         #expect(diagnostics.first?.help
                 == "ett namn med mellanslag skrivs inom citattecken i ett uttryck: \"Kommunstyrelsens reserv\"")
     }

@@ -215,7 +215,7 @@ struct RenderingTests {
     @Test func jsonChecksCarryPlaceAndExactFigures() throws {
         let (_, object, source) = try RenderingTests.haningeJSON()
         let checks = try #require(object["checks"] as? [[String: Any]])
-        #expect(checks.count == 103)
+        #expect(checks.count == 105)
         let failing = checks.filter { ($0["passed"] as? Bool) == false }
         #expect(failing.count == 8)
         let total = try #require(failing.first)
@@ -228,7 +228,7 @@ struct RenderingTests {
         #expect((total["line"] as? NSNumber)?.intValue == line)
         #expect((total["column"] as? NSNumber)?.intValue == 3)
         let summary = try #require(object["summary"] as? [String: NSNumber])
-        #expect(summary["checks"]?.intValue == 103)
+        #expect(summary["checks"]?.intValue == 105)
         #expect(summary["failed"]?.intValue == 8)
         let bridges = try #require(object["bridges"] as? [[String: Any]])
         #expect((bridges.first?["computedRam"] as? NSNumber)?.int64Value == 25_700_000_000)
