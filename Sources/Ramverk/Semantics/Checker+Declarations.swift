@@ -179,23 +179,44 @@ extension Checker {
         model.cells.append(contentsOf: repeatElement(.empty, count: model.columns.count))
         attach(.post(index), to: scope)
         let base = index * model.columns.count
+        declareCells(post.cells, scope) { checker, column, cell in
+            switch cell {
+            case .value(let value): checker.model.cells[base + column] = value
+            case .expression(let expression): checker.pending.append(.cell(post: index, column: column, expression, scope))
+            }
+        }
+    }
+
+    /// A cell as declared: a literal amount converted at once, or an expression to
+    /// resolve once every name is known.
+    enum DeclaredCell {
+        case value(CellSource)
+        case expression(Expression)
+    }
+
+    /// Walks the cells of a post or total: each key must name a column and be written
+    /// once; each cell goes to `emit` with its column.
+    private mutating func declareCells(_ range: CellRange, _ scope: Scope,
+                                       _ emit: (inout Checker, Int, DeclaredCell) -> Void) {
         let tree = program.trees[Int(scope.file)]
-        for cell in tree.cells(of: post.cells) {
+        let cells = tree.cells(of: range)
+        for (offset, cell) in zip(cells.indices, cells) {
             let key = tree.key(of: cell)
             guard let column = column(for: key) else {
                 unknownColumn(key)
                 continue
             }
-            if case .empty = model.cells[base + column] {} else {
+            // A row has a handful of cells: an earlier one with the same key is found by
+            // looking back, without allocating.
+            guard !cells[cells.startIndex..<offset].contains(where: { $0.keyIndex == cell.keyIndex }) else {
                 report(.duplicateCell(column: key.text), key.span)
                 continue
             }
             if let literal = literalMoney(cell.value, scope.unit) {
-                model.cells[base + column] = literal.flatMap { money in
-                    money.negatedIf(scope.sign.factor < 0).map(CellSource.literal)
-                } ?? .empty
+                let value = literal.flatMap { $0.negatedIf(scope.sign.factor < 0).map(CellSource.literal) } ?? .empty
+                emit(&self, column, .value(value))
             } else {
-                pending.append(.cell(post: index, column: column, cell.value, scope))
+                emit(&self, column, .expression(cell.value))
             }
         }
     }
@@ -212,21 +233,10 @@ extension Checker {
         }
         var printed = PrintedTotal(label: total.label, span: total.span,
                                    cells: Array(repeating: .empty, count: model.columns.count))
-        let tree = program.trees[Int(scope.file)]
-        for cell in tree.cells(of: total.cells) {
-            let key = tree.key(of: cell)
-            guard let column = column(for: key) else {
-                unknownColumn(key)
-                continue
-            }
-            if case .empty = printed.cells[column] {} else {
-                report(.duplicateCell(column: key.text), key.span)
-                continue
-            }
-            if let literal = literalMoney(cell.value, scope.unit) {
-                printed.cells[column] = literal.flatMap { $0.negatedIf(scope.sign.factor < 0).map(CellSource.literal) } ?? .empty
-            } else {
-                pending.append(.total(area: area, column: column, cell.value, scope))
+        declareCells(total.cells, scope) { checker, column, cell in
+            switch cell {
+            case .value(let value): printed.cells[column] = value
+            case .expression(let expression): checker.pending.append(.total(area: area, column: column, expression, scope))
             }
         }
         model.areas[area].printedTotal = printed

@@ -7,26 +7,8 @@ extension Parser {
         let yearToken = tokens.peek()
         let year = try parseYear()
         let header = spanFrom(keyword)
-        _ = try expect(.leftBrace, "'{'")
-        var items: [BridgeStatement.Item] = []
-        while true {
-            skipSeparators()
-            let token = tokens.peek()
-            if token.kind == .rightBrace {
-                tokens.advance()
-                break
-            }
-            if token.kind == .endOfFile {
-                let line = tokens.file.line(of: Int(keyword.start))
-                diagnostics.append(Diagnostic(.unclosedBlock(keyword: "ramförändring", line: line), at: header))
-                break
-            }
-            do {
-                items.append(try parseBridgeItem())
-                try endStatement()
-            } catch {
-                synchronize()
-            }
+        let items = try parseItems(of: "ramförändring", opener: keyword, header: header) { (parser: inout Parser) throws(Failure) in
+            try parser.parseBridgeItem()
         }
         return .bridge(BridgeStatement(year: year, yearSpan: tokens.span(yearToken), items: items, span: header))
     }

@@ -5,26 +5,8 @@ extension Parser {
         let keyword = tokens.advance()
         let post = try parseReference()
         let header = spanFrom(keyword)
-        _ = try expect(.leftBrace, "'{'")
-        var decisions: [ReserveStatement.Decision] = []
-        while true {
-            skipSeparators()
-            let token = tokens.peek()
-            if token.kind == .rightBrace {
-                tokens.advance()
-                break
-            }
-            if token.kind == .endOfFile {
-                let line = tokens.file.line(of: Int(keyword.start))
-                diagnostics.append(Diagnostic(.unclosedBlock(keyword: "reserv", line: line), at: header))
-                break
-            }
-            do {
-                decisions.append(try parseDecision())
-                try endStatement()
-            } catch {
-                synchronize()
-            }
+        let decisions = try parseItems(of: "reserv", opener: keyword, header: header) { (parser: inout Parser) throws(Failure) in
+            try parser.parseDecision()
         }
         return .reserve(ReserveStatement(post: post, decisions: decisions, span: header))
     }

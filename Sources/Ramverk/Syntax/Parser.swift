@@ -144,6 +144,34 @@ public struct Parser {
         }
     }
 
+    /// `{` items `}` for blocks that hold one kind of item a line rather than statements
+    /// (ramförändring, reserv). A missing '}' is reported at `header`; a broken item is
+    /// skipped to the end of its line.
+    mutating func parseItems<Item>(of keyword: String, opener: Token, header: SourceSpan,
+                                   _ item: (inout Parser) throws(Failure) -> Item) throws(Failure) -> [Item] {
+        _ = try expect(.leftBrace, "'{'")
+        var items: [Item] = []
+        while true {
+            skipSeparators()
+            let token = tokens.peek()
+            if token.kind == .rightBrace {
+                tokens.advance()
+                return items
+            }
+            if token.kind == .endOfFile {
+                let line = tokens.file.line(of: Int(opener.start))
+                diagnostics.append(Diagnostic(.unclosedBlock(keyword: keyword, line: line), at: header))
+                return items
+            }
+            do {
+                items.append(try item(&self))
+                try endStatement()
+            } catch {
+                synchronize()
+            }
+        }
+    }
+
     /// Skips past the '}' that closes the block just opened.
     private mutating func skipRestOfBlock() {
         var open = 1
