@@ -7,7 +7,8 @@ extension Parser {
         let yearToken = tokens.peek()
         let year = try parseYear()
         let header = spanFrom(keyword)
-        let items = try parseItems(of: "ramförändring", opener: keyword, header: header) { (parser: inout Parser) throws(Failure) in
+        _ = try expect(.leftBrace, "'{'")
+        let items = parseItems(of: "ramförändring", opener: keyword, header: header) { (parser: inout Parser) throws(Failure) in
             try parser.parseBridgeItem()
         }
         return .bridge(BridgeStatement(year: year, yearSpan: tokens.span(yearToken), items: items, span: header))

@@ -5,7 +5,8 @@ extension Parser {
         let keyword = tokens.advance()
         let post = try parseReference()
         let header = spanFrom(keyword)
-        let decisions = try parseItems(of: "reserv", opener: keyword, header: header) { (parser: inout Parser) throws(Failure) in
+        _ = try expect(.leftBrace, "'{'")
+        let decisions = parseItems(of: "reserv", opener: keyword, header: header) { (parser: inout Parser) throws(Failure) in
             try parser.parseDecision()
         }
         return .reserve(ReserveStatement(post: post, decisions: decisions, span: header))

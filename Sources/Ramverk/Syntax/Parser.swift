@@ -126,30 +126,17 @@ public struct Parser {
         }
         depth += 1
         defer { depth -= 1 }
-        var statements: [Statement] = []
-        while true {
-            skipSeparators()
-            let token = tokens.peek()
-            if token.kind == .rightBrace {
-                tokens.advance()
-                return statements
-            }
-            if token.kind == .endOfFile {
-                // Keep what was parsed; the diagnostic already fails the run.
-                let line = tokens.file.line(of: Int(opener.start))
-                diagnostics.append(Diagnostic(.unclosedBlock(keyword: keyword, line: line), at: tokens.span(opener)))
-                return statements
-            }
-            parseStatementInto(&statements)
+        return parseItems(of: keyword, opener: opener, header: tokens.span(opener)) { (parser: inout Parser) throws(Failure) in
+            try parser.parseStatement()
         }
     }
 
-    /// `{` items `}` for blocks that hold one kind of item a line rather than statements
-    /// (ramförändring, reserv). A missing '}' is reported at `header`; a broken item is
+    /// The items of a block whose '{' was just read, one a line, up to its '}': the
+    /// statements of an area, the items of a ramförändring, the decisions of a reserve.
+    /// A missing '}' is reported at `header` (what was read is kept); a broken item is
     /// skipped to the end of its line.
     mutating func parseItems<Item>(of keyword: String, opener: Token, header: SourceSpan,
-                                   _ item: (inout Parser) throws(Failure) -> Item) throws(Failure) -> [Item] {
-        _ = try expect(.leftBrace, "'{'")
+                                   _ item: (inout Parser) throws(Failure) -> Item) -> [Item] {
         var items: [Item] = []
         while true {
             skipSeparators()
