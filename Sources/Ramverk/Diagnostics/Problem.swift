@@ -43,6 +43,10 @@ public enum Problem: Error, Sendable, Equatable {
     case reserveIsNotAPost(String)
     case malformedDecisionReference(String)
     case destinationIsNotAPost(String)
+    case unknownProfile(String, suggestion: String?)
+    case profileNotTwelveMonths(String, count: Int)
+    case profileDoesNotSumTo100(String, sum: String)
+    case monthsOutOfRange
 
     // R04xx — units, types and signs
     case tooManyDecimals(unit: String, allowed: Int)
@@ -115,6 +119,10 @@ public enum Problem: Error, Sendable, Equatable {
         case .reserveIsNotAPost: "R0315"
         case .malformedDecisionReference: "R0316"
         case .destinationIsNotAPost: "R0317"
+        case .unknownProfile: "R0318"
+        case .profileNotTwelveMonths: "R0413"
+        case .profileDoesNotSumTo100: "R0414"
+        case .monthsOutOfRange: "R0415"
         case .tooManyDecimals: "R0401"
         case .moneyTimesMoney: "R0402"
         case .percentWhereMoneyExpected: "R0403"
@@ -176,6 +184,10 @@ public enum Problem: Error, Sendable, Equatable {
         case .reserveIsNotAPost(let name): "reserven '\(name)' är ingen post med en kolumn"
         case .malformedDecisionReference(let text): "beslutsreferensen \"\(text)\" har fel form"
         case .destinationIsNotAPost(let name): "'\(name)' är ingen post att föra pengar till"
+        case .unknownProfile(let name, _): "okänd profil '\(name)'"
+        case .profileNotTwelveMonths(let name, let count): "profilen '\(name)' har \(count) andelar, inte 12"
+        case .profileDoesNotSumTo100(let name, let sum): "profilen '\(name)' summerar till \(sum), inte 100 %"
+        case .monthsOutOfRange: "antalet månader ska vara ett heltal från 0 till 12"
         case .tooManyDecimals(let unit, let allowed): "för många decimaler för \(unit) (högst \(allowed))"
         case .moneyTimesMoney: "belopp gånger belopp ger inget belopp"
         case .percentWhereMoneyExpected: "en procentsats är inget belopp"
@@ -217,13 +229,15 @@ public enum Problem: Error, Sendable, Equatable {
         case .decimalPointNotComma(let text):
             return "skriv decimalkomma: \(String(text.map { $0 == "." ? "," : $0 }))"
         case .numberTooLarge: return "belopp och tal får ha högst 18 siffror"
-        case .unknownName(_, let suggestion?), .unknownColumn(_, let suggestion?):
+        case .unknownName(_, let suggestion?), .unknownColumn(_, let suggestion?), .unknownProfile(_, let suggestion?):
             return "menade du '\(suggestion)'?"
         case .ambiguousName(_, let candidates):
             return "skriv hela vägen, t.ex. \(candidates.prefix(3).map { "'\($0)'" }.joined(separator: " eller "))"
         case .columnNeeded(let name): return "skriv t.ex. \(name).2021"
         case .bridgeWithoutBase(let year): return "ange 'ram \(year - 1) = …' eller 'från …' i blocket"
         case .ramNotChecked(let year): return "deklarera 'kolumn \(year)' eller 'kolumn Budget år \(year)'"
+        case .profileNotTwelveMonths: return "en andel per månad, januari till december, åtskilda med ', '"
+        case .profileDoesNotSumTo100: return "justera en av andelarna så att summan blir exakt 100 %"
         case .reserveIsNotAPost: return "ange posten och kolumnen, t.ex. reserv \"Kommunstyrelsens reserv\".2021 { … }"
         case .malformedDecisionReference: return "skriv organ, datum och paragraf, t.ex. \"KS 2021-03-15 § 45\""
         case .destinationIsNotAPost: return "ange en post i nämnden, eller extern \"mottagare\" för pengar som lämnar nämnden"

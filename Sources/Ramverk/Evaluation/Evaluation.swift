@@ -113,6 +113,8 @@ extension Evaluator {
            let value = evaluateAmount(toleranceExpression, sign: .result, column: nil) {
             if value.ore < 0 { report(.negativeTolerance, toleranceExpression.span) } else { tolerance = value }
         }
+        // Every profile is checked, used or not.
+        for profile in model.profiles.indices { _ = shares(of: profile) }
         for post in 0..<model.posts.count {
             for column in 0..<columnCount { _ = cell(post, column, from: model.posts[post].span) }
         }

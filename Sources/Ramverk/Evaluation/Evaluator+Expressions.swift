@@ -74,6 +74,8 @@ extension Evaluator {
             guard let row = currentRow, let value = cell(row, column, from: span) else { return nil }
             if value != nil { sawRowValue = true }
             return local(value ?? .zero, sign, span)
+        case .periodShare(let months, let span):
+            return periodShare(months, sign: sign, column: column, span: span)
         case .sum(let parts, let span):
             var total = Value.money(.zero)
             for part in parts {

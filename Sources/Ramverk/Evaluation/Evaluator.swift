@@ -24,6 +24,8 @@ public struct Evaluator {
     /// columns it reads had a value (a row with none shows a blank, not a zero).
     var currentRow: Int?
     var sawRowValue = false
+    /// Each profile's twelve monthly shares once evaluated and checked (nil = invalid).
+    var profileShares: [[Ratio]??]
 
     /// What is being evaluated, innermost last, for cycle messages.
     enum Item: Equatable {
@@ -56,6 +58,7 @@ public struct Evaluator {
         areaStates = [State](repeating: .pending, count: model.areas.count * columnCount)
         namedValues = [Value?](repeating: nil, count: model.namedValues.count * (columnCount + 1))
         namedStates = [State](repeating: .pending, count: model.namedValues.count * (columnCount + 1))
+        profileShares = Array(repeating: nil, count: model.profiles.count)
         ramValues = [Money](repeating: .zero, count: model.rams.count)
         ramStates = [State](repeating: .pending, count: model.rams.count)
     }

@@ -53,6 +53,15 @@ extension Checker {
                 pending.append(.condition(condition, scope))
             case .reserve(let reserve):
                 pending.append(.reserve(reserve, scope))
+            case .profile(let profile):
+                if let first = profileIndex[profile.name.text] {
+                    report(.duplicateName(profile.name.text, kind: "profilen"), profile.name.span,
+                           notes: [Diagnostic.Note(message: "först deklarerad här", span: model.profiles[first].span)])
+                    return
+                }
+                profileIndex[profile.name.text] = model.profiles.count
+                model.profiles.append(Profile(name: profile.name.text, span: profile.name.span, shares: []))
+                pending.append(.profile(model.profiles.count - 1, profile, scope))
             case .uniqueNumbers(let span):
                 model.uniqueNumberScopes.append((scope.area, span))
             case .ram(let ram):
@@ -178,6 +187,7 @@ extension Checker {
         model.posts.append(Post(name: post.name.text, span: post.name.span, area: scope.area, sign: scope.sign))
         model.cells.append(contentsOf: repeatElement(.empty, count: model.columns.count))
         attach(.post(index), to: scope)
+        if let profile = post.profile { pending.append(.postProfile(post: index, profile)) }
         let base = index * model.columns.count
         declareCells(post.cells, scope) { checker, column, cell in
             switch cell {

@@ -39,6 +39,15 @@ extension Checker {
                 resolvingFormula = false
             case .expectation(let statement, let scope):
                 model.expectations.append(resolveExpectation(statement, scope))
+            case .profile(let index, let statement, let scope):
+                model.profiles[index].shares = statement.shares.map { resolve($0, scope, .none) }
+            case .postProfile(let post, let name):
+                if let profile = profileIndex[name.text] {
+                    model.postProfiles[post] = profile
+                } else {
+                    report(.unknownProfile(name.text, suggestion: NameSuggestion.closest(to: name.text, among: profileIndex.keys.sorted())),
+                           name.span)
+                }
             case .reserve(let statement, let scope):
                 if let reserve = resolveReserve(statement, scope) { model.reserves.append(reserve) }
             case .condition(let statement, let scope):
@@ -140,6 +149,8 @@ extension Checker {
             return resolveReference(reference, scope, context)
         case .sum(let references, let span):
             return .sum(references.map { resolveReference($0, scope, context) }, span: span)
+        case .periodShare(let months, let span):
+            return .periodShare(resolve(months, scope, context), span: span)
         case .ram(let year, let span):
             guard let index = ramIndex[year] else {
                 report(.unknownRamYear(year), span)

@@ -36,7 +36,10 @@ public struct Checker {
         case expectation(ExpectationStatement, Scope)
         case condition(ConditionStatement, Scope)
         case reserve(ReserveStatement, Scope)
+        case profile(Int, ProfileStatement, Scope)
+        case postProfile(post: Int, Name)
     }
+    var profileIndex: [String: Int] = [:]
     /// True while a column formula is resolved: a lone column key names the row's value.
     var resolvingFormula = false
     var pending: [Pending] = []

@@ -24,6 +24,10 @@ public struct Model: Sendable {
     public var expectations: [Expectation] = []
     /// `kontroll` statements, in file order.
     public var conditions: [Condition] = []
+    /// Monthly profiles (`profil`), and which posts follow one (sparse: most follow none
+    /// and are spread evenly).
+    public var profiles: [Profile] = []
+    public var postProfiles: [Int: Int] = [:]
     /// Reserves and the decisions drawing on them.
     public var reserves: [Reserve] = []
     /// Where `unika nummer` was written: the area (nil = the whole file).
@@ -186,6 +190,8 @@ public indirect enum ResolvedExpression: Sendable {
     case ram(Int, span: SourceSpan)
     /// In a column formula: the same post's value in another column.
     case rowColumn(Int, span: SourceSpan)
+    /// `periodandel(n)`: the share of the year in its first n months.
+    case periodShare(ResolvedExpression, span: SourceSpan)
     case sum([ResolvedExpression], span: SourceSpan)
     case withUnit(ResolvedExpression, MoneyUnit, span: SourceSpan)
     case percentOf(ResolvedExpression, span: SourceSpan)
@@ -198,7 +204,8 @@ public indirect enum ResolvedExpression: Sendable {
         switch self {
         case .bareNumber(_, _, let span), .money(_, let span), .percent(_, let span),
              .post(_, _, let span), .areaTotal(_, _, let span), .named(_, _, let span),
-             .ram(_, let span), .rowColumn(_, let span), .sum(_, let span), .withUnit(_, _, let span),
+             .ram(_, let span), .rowColumn(_, let span), .periodShare(_, let span), .sum(_, let span),
+             .withUnit(_, _, let span),
              .percentOf(_, let span), .negate(_, let span), .binary(_, _, _, let span),
              .invalid(let span):
             span
@@ -227,4 +234,11 @@ public struct Reserve: Sendable {
     public var span: SourceSpan
     /// In date order (file order for the same date).
     public var decisions: [Decision]
+}
+
+/// `profil Säsong = 12 %, 8 %, …`: twelve monthly shares of a year's budget.
+public struct Profile: Sendable {
+    public var name: String
+    public var span: SourceSpan
+    public var shares: [ResolvedExpression]
 }

@@ -61,7 +61,7 @@ extension Parser {
     }
 
     /// primary = NUMBER | "(" expression ")" | "summa" "(" reference { "," reference } ")"
-    ///         | "ram" NUMBER | reference ;
+    ///         | "ram" NUMBER | "periodandel" "(" expression ")" | reference ;
     mutating func parsePrimary() throws(Failure) -> Expression {
         let token = tokens.peek()
         switch token.kind {
@@ -88,6 +88,17 @@ extension Parser {
             return .reference(try parseReference())
         case .keyword where token.keyword == .summa:
             return try parseSumCall()
+        case .keyword where token.keyword == .periodandel:
+            tokens.advance()
+            let open = try expect(.leftParen, "'('")
+            tokens.parenDepth += 1
+            defer { tokens.parenDepth = max(0, tokens.parenDepth - 1) }
+            let months = try parseExpression()
+            guard tokens.peek().kind == .rightParen else {
+                throw fail(.unclosedParenthesis(line: tokens.file.line(of: Int(open.start))), tokens.span(open))
+            }
+            tokens.advance()
+            return .periodShare(months, span: spanFrom(token))
         case .keyword where token.keyword == .ram:
             tokens.advance()
             let year = try parseYear()

@@ -222,6 +222,7 @@ public struct Parser {
         case .kontroll: return try parseCondition()
         case .unika: return try parseUniqueNumbers()
         case .reserv: return try parseReserve()
+        case .profil: return try parseProfile()
         default: throw expected("en sats (t.ex. post, område, ram)")
         }
     }
@@ -348,13 +349,31 @@ public struct Parser {
         return .area(AreaStatement(name: name, body: body, span: header))
     }
 
-    /// post_stmt = "post" name { cell } ;
+    /// post_stmt = "post" name { cell } [ "profil" name_ref ] ;
     mutating func parsePost() throws(Failure) -> Statement {
         let keyword = tokens.advance()
         let name = try parseName()
         let cells = try parseCells()
         try rejectPunctuationAfterName(cells.count == 0)
-        return .post(PostStatement(name: name, cells: cells, span: spanFrom(keyword)))
+        var profile: Name?
+        if tokens.peek().isKeyword(.profil) {
+            tokens.advance()
+            profile = try parseNameRef()
+        }
+        return .post(PostStatement(name: name, cells: cells, profile: profile, span: spanFrom(keyword)))
+    }
+
+    /// profile_stmt = "profil" name_ref "=" expression { "," expression } ;
+    mutating func parseProfile() throws(Failure) -> Statement {
+        let keyword = tokens.advance()
+        let name = try parseNameRef()
+        _ = try expect(.equals, "'='")
+        var shares = [try parseExpression()]
+        while tokens.peek().kind == .comma {
+            tokens.advance()
+            shares.append(try parseExpression())
+        }
+        return .profile(ProfileStatement(name: name, shares: shares, span: spanFrom(keyword)))
     }
 
     /// total_stmt = "summa" [ STRING ] { cell } ;

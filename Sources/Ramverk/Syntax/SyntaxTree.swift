@@ -59,6 +59,14 @@ public enum Statement: Sendable {
     indirect case condition(ConditionStatement)
     case uniqueNumbers(span: SourceSpan)
     indirect case reserve(ReserveStatement)
+    indirect case profile(ProfileStatement)
+}
+
+/// `profil Säsong = 12 %, 8 %, …`: how a year's budget is spread over its twelve months.
+public struct ProfileStatement: Sendable {
+    public var name: Name
+    public var shares: [Expression]
+    public var span: SourceSpan
 }
 
 /// `reserv "Kommunstyrelsens reserv".2021 { beslut … }`: a reserve (a post of the
@@ -160,6 +168,8 @@ public struct Cell: Sendable {
 public struct PostStatement: Sendable {
     public var name: Name
     public var cells: CellRange
+    /// `profil Säsong` after the cells: the post's monthly profile.
+    public var profile: Name?
     public var span: SourceSpan
 }
 
@@ -210,6 +220,8 @@ public enum Expression: Sendable {
     case reference(Reference)
     case sum([Reference], span: SourceSpan)
     case ram(year: Int, span: SourceSpan)
+    /// `periodandel(4)`: the share of the year's budget in its first months.
+    indirect case periodShare(Expression, span: SourceSpan)
     indirect case withUnit(Expression, MoneyUnit, span: SourceSpan)
     indirect case percent(Expression, span: SourceSpan)
     indirect case negate(Expression, span: SourceSpan)
@@ -217,7 +229,7 @@ public enum Expression: Sendable {
 
     public var span: SourceSpan {
         switch self {
-        case .number(_, let span), .sum(_, let span), .ram(_, let span),
+        case .number(_, let span), .sum(_, let span), .ram(_, let span), .periodShare(_, let span),
              .withUnit(_, _, let span), .percent(_, let span), .negate(_, let span),
              .binary(_, _, _, let span):
             span

@@ -18,6 +18,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
     case kr, tkr, mnkr, mdkr, procent, nettokostnad, bokforing, resultat
     case forvanta, kontroll, unika, nummer
     case reserv, beslut, till, extern
+    case profil, periodandel
 
     public var spelling: String {
         switch self {
@@ -56,6 +57,8 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
         case .beslut: "beslut"
         case .till: "till"
         case .extern: "extern"
+        case .profil: "profil"
+        case .periodandel: "periodandel"
         }
     }
 

@@ -17,6 +17,7 @@ struct CheckerTests {
         case .named(let named, let index, _): return "låt:" + model.path(of: .named(named)) + column(index)
         case .ram(let index, _): return "ram:\(model.rams[index].year)"
         case .rowColumn(let index, _): return "rad" + column(index)
+        case .periodShare(let months, _): return "(periodandel \(dump(months, model)))"
         case .sum(let parts, _): return "(summa " + parts.map { dump($0, model) }.joined(separator: " ") + ")"
         case .withUnit(let inner, let unit, _): return "(\(unit.rawValue) \(dump(inner, model)))"
         case .percentOf(let inner, _): return "(% \(dump(inner, model)))"

@@ -56,7 +56,9 @@ struct ParserTests {
         case .area(let area):
             return "(område \(quote(area.name.text))" + area.body.map { " " + dump($0, tree) }.joined() + ")"
         case .post(let post):
-            return "(post \(quote(post.name.text))" + tree.cells(of: post.cells).map { " " + dump($0, tree) }.joined() + ")"
+            let profile = post.profile.map { " (profil \(quote($0.text)))" } ?? ""
+            return "(post \(quote(post.name.text))" + tree.cells(of: post.cells).map { " " + dump($0, tree) }.joined()
+                + profile + ")"
         case .total(let total):
             let label = total.label.map { " " + quote($0) } ?? ""
             return "(summa\(label)" + tree.cells(of: total.cells).map { " " + dump($0, tree) }.joined() + ")"
@@ -69,6 +71,8 @@ struct ParserTests {
             return "(kontroll\(label) \(dump(condition.left)) \(condition.comparison.rawValue) \(dump(condition.right)))"
         case .uniqueNumbers:
             return "(unika nummer)"
+        case .profile(let profile):
+            return "(profil \(quote(profile.name.text))" + profile.shares.map { " " + dump($0) }.joined() + ")"
         case .reserve(let reserve):
             let decisions = reserve.decisions.map { decision -> String in
                 let destination = switch decision.destination {
@@ -104,6 +108,7 @@ struct ParserTests {
         case .reference(let reference): dump(reference)
         case .sum(let references, _): "(summa " + references.map(dump).joined(separator: " ") + ")"
         case .ram(let year, _): "(ram \(year))"
+        case .periodShare(let months, _): "(periodandel \(dump(months)))"
         case .withUnit(let inner, let unit, _): "(\(unit.rawValue) \(dump(inner)))"
         case .percent(let inner, _): "(% \(dump(inner)))"
         case .negate(let inner, _): "(- \(dump(inner)))"
@@ -564,6 +569,18 @@ struct ParserTests {
             """) == [
             "(reserv \"Kommunstyrelsens reserv\".2021 (beslut \"KS 2021-03-15 § 45\" 2000 Folkhälsa)"
                 + " (beslut \"KS 2021-05-10 § 80\" (mnkr 1,5) (extern \"Socialnämnden\") \"Ensamkommande\"))",
+        ])
+    }
+
+    @Test func profilesAndPeriodShares() {
+        #expect(ParserTests.dump("""
+            profil Säsong = 50 %, 50 %
+            kolumn Avvikelse = Utfall − Budget × periodandel(4)
+            post 109 Gemensamt Utfall: 1 Budget: 2 profil Säsong
+            """) == [
+            "(profil \"Säsong\" (% 50) (% 50))",
+            "(kolumn Avvikelse = (- Utfall (* Budget (periodandel 4))))",
+            "(post \"109 Gemensamt\" [Utfall 1] [Budget 2] (profil \"Säsong\"))",
         ])
     }
 }
