@@ -55,7 +55,8 @@ extension Evaluator {
             result.baseLabel = "Utgångsläge"
             result.base = amount(base)
         } else {
-            result.baseLabel = "Ram \(bridge.year - 1)"
+            let revised = previousIndex.map { !model.rams[$0].revisions.isEmpty } ?? false
+            result.baseLabel = (revised ? "Justerad ram " : "Ram ") + String(bridge.year - 1)
             result.base = previousIndex.flatMap { rams[$0] }
         }
         result.oneOffs = bridge.oneOffs.map { BridgeResult.Line(text: $0.text, amount: amount($0.amount)) }

@@ -10,8 +10,12 @@ public struct Evaluation: Sendable {
     /// Named values per column: `namedValues[named * columns + column]`, in the sign of
     /// the table that declares them.
     public var namedValues: [Value?]
-    /// Per ram (model order): the ram as a positive net-cost amount.
+    /// Per ram (model order): the ram in force (after revisions), positive net cost.
     public var rams: [Money?]
+    /// Per ram: the ram as decided, before revisions.
+    public var originalRams: [Money?]
+    /// Per ram: each revision's amount, in the ram's revision order.
+    public var revisionAmounts: [[Money?]]
     public var tolerance: Money
     public var bridges: [BridgeResult]
     public var reserves: [ReserveResult]
@@ -153,6 +157,7 @@ extension Evaluator {
         return Evaluation(columnCount: columnCount, cellValues: cellValues,
                           cellPresent: cellStates.map { $0 == .done },
                           areaValues: areaResults, grandTotals: grandTotals, namedValues: namedResults, rams: rams,
+                          originalRams: originalRams, revisionAmounts: revisionAmounts,
                           tolerance: tolerance, bridges: bridges, reserves: reserves, checks: checks,
                           diagnostics: diagnostics)
     }

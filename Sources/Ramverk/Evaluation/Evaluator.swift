@@ -19,6 +19,9 @@ public struct Evaluator {
     var namedStates: [State]
     var ramValues: [Money]
     var ramStates: [State]
+    /// Per ram: as decided, and each revision's amount (the report shows the way there).
+    var originalRams: [Money?]
+    var revisionAmounts: [[Money?]]
 
     /// The post a column formula is being evaluated for, and whether any of the
     /// columns it reads had a value (a row with none shows a blank, not a zero).
@@ -60,6 +63,8 @@ public struct Evaluator {
         namedStates = [State](repeating: .pending, count: model.namedValues.count * (columnCount + 1))
         profileShares = Array(repeating: nil, count: model.profiles.count)
         ramValues = [Money](repeating: .zero, count: model.rams.count)
+        originalRams = Array(repeating: nil, count: model.rams.count)
+        revisionAmounts = Array(repeating: [], count: model.rams.count)
         ramStates = [State](repeating: .pending, count: model.rams.count)
     }
 
@@ -247,7 +252,7 @@ public struct Evaluator {
         }
     }
 
-    /// A ram as a positive net-cost amount.
+    /// A ram in force as a positive net-cost amount: as decided, plus its revisions.
     mutating func ram(_ index: Int, from span: SourceSpan) -> Money? {
         switch ramStates[index] {
         case .done: return ramValues[index]
@@ -263,12 +268,22 @@ public struct Evaluator {
             }
             ramStates[index] = .inProgress
             let ram = model.rams[index]
-            let value = evaluateAmount(ram.expression, sign: .netCost, column: model.column(forYear: ram.year), keepSign: true)
+            let column = model.column(forYear: ram.year)
+            let original = evaluateAmount(ram.expression, sign: .netCost, column: column, keepSign: true)
+            var value = original
+            var amounts: [Money?] = []
+            for revision in ram.revisions {
+                let amount = evaluateAmount(revision.amount, sign: .netCost, column: column, keepSign: true)
+                amounts.append(amount)
+                value = value.flatMap { total in amount.flatMap(total.adding) }
+            }
             stack.removeLast()
             guard ramStates[index] == .inProgress, let value else {
                 ramStates[index] = .failed
                 return nil
             }
+            originalRams[index] = original
+            revisionAmounts[index] = amounts
             ramValues[index] = value
             ramStates[index] = .done
             return value

@@ -67,6 +67,16 @@ public struct JSONReportRenderer: Sendable {
             json.integer("year", Int64(ram.year))
             json.string("decision", ram.decision)
             json.integer("ram", ram.ram?.ore)
+            json.integer("original", ram.original?.ore)
+            json.beginArray("revisions")
+            for revision in ram.revisions {
+                json.beginObject()
+                json.string("reference", revision.reference)
+                json.string("note", revision.note)
+                json.integer("amount", revision.amount?.ore)
+                json.endObject()
+            }
+            json.endArray()
             json.integer("netCost", ram.lines?.ore)
             json.integer("remaining", ram.remaining?.ore)
             json.endObject()

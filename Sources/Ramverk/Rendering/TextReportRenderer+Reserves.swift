@@ -1,4 +1,4 @@
-/// The Reserver section: each reserve, its decisions in date order and what is left.
+/// Decisions during the year: drawing on reserves, and revising rams.
 extension TextReportRenderer {
     func renderReserve(_ reserve: ReserveResult, unit: MoneyUnit, into out: inout String) {
         out += paint("Reserv: \(reserve.name)", "1") + " (\(reserve.columnLabel), belopp i \(unit.rawValue))\n"
@@ -22,6 +22,24 @@ extension TextReportRenderer {
             out += trimTrailing("  \(text)  \(TextTable.pad(row[1], to: widths[1], .right))  \(TextTable.pad(row[2], to: widths[2], .right))")
             if let remaining = reserve.remaining, remaining.ore < 0, row[0] == "Kvar" { out += "  ✗ överdragen" }
             out += "\n"
+        }
+        out += "\n"
+    }
+
+    /// Ursprunglig → justerad: a ram as decided, each revision, and the ram in force.
+    func renderRevisions(_ ram: DriftbudgetReport.RamLine, unit: MoneyUnit, into out: inout String) {
+        out += paint("Justering av ram \(ram.year)", "1") + " (belopp i \(unit.rawValue), nettokostnad)\n"
+        var rows: [(String, String, String)] = [("", "Ursprunglig ram" + (ram.decision.map { " (\($0))" } ?? ""), amount(ram.original, unit))]
+        for revision in ram.revisions {
+            let sign = (revision.amount?.ore ?? 0) < 0 ? "−" : "+"
+            rows.append((sign, revision.reference + (revision.note.map { "  \($0)" } ?? ""), amount(revision.amount, unit)))
+        }
+        rows.append(("=", "Justerad ram \(ram.year)", amount(ram.ram, unit)))
+        let textWidth = min(rows.map { TextTable.width($0.1) }.max() ?? 0, TextReportRenderer.maximumNameWidth + 20)
+        let figureWidth = rows.map { TextTable.width($0.2) }.max() ?? 0
+        for (marker, text, figure) in rows {
+            let padded = TextTable.pad(TextTable.fit(text, to: textWidth), to: textWidth, .left)
+            out += trimTrailing("  \(TextTable.pad(marker, to: 1, .left)) \(padded)  \(TextTable.pad(figure, to: figureWidth, .right))") + "\n"
         }
         out += "\n"
     }

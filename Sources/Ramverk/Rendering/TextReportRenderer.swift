@@ -38,6 +38,7 @@ public struct TextReportRenderer: Sendable {
         var out = ""
         if !report.namedValues.isEmpty { renderNamedValues(report, into: &out) }
         if !report.rams.isEmpty { renderRams(report, into: &out) }
+        for ram in report.rams where !ram.revisions.isEmpty { renderRevisions(ram, unit: report.unit, into: &out) }
         for bridge in report.bridges { renderBridge(bridge, unit: report.unit, into: &out) }
         for reserve in report.reserves { renderReserve(reserve, unit: report.unit, into: &out) }
         renderChecks(report, into: &out)

@@ -50,8 +50,17 @@ public struct DriftbudgetReport: Sendable {
     }
 
     public struct RamLine: Sendable {
+        /// A decision revising the ram during the year.
+        public struct Revision: Sendable {
+            public var reference: String
+            public var note: String?
+            public var amount: Money?
+        }
         public var year: Int
         public var decision: String?
+        /// The ram as decided, when revisions changed it.
+        public var original: Money?
+        public var revisions: [Revision]
         /// The ram, net cost.
         public var ram: Money?
         /// The net cost of all lines in the ram's year, if a column has that year.

@@ -50,7 +50,11 @@ public enum DriftbudgetReportBuilder {
             let lines = column.flatMap { (evaluation.grandTotals[$0] ?? .zero).negated() }
             let frame = evaluation.rams[index]
             let remaining = frame.flatMap { frame in lines.flatMap { frame.subtracting($0) } }
-            return .init(year: ram.year, decision: ram.decision, ram: frame, lines: lines, remaining: remaining,
+            let revisions = zip(ram.revisions, evaluation.revisionAmounts[index]).map { revision, amount in
+                DriftbudgetReport.RamLine.Revision(reference: revision.reference, note: revision.note, amount: amount)
+            }
+            return .init(year: ram.year, decision: ram.decision, original: evaluation.originalRams[index],
+                         revisions: revisions, ram: frame, lines: lines, remaining: remaining,
                          columnLabel: column.map { model.columns[$0].label })
         }
         let namedValues = model.topLevel.compactMap { member -> DriftbudgetReport.NamedValueLine? in

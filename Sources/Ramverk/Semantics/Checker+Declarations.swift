@@ -53,6 +53,8 @@ extension Checker {
                 pending.append(.condition(condition, scope))
             case .reserve(let reserve):
                 pending.append(.reserve(reserve, scope))
+            case .revision(let revision):
+                pending.append(.revision(revision, scope))
             case .profile(let profile):
                 if let first = profileIndex[profile.name.text] {
                     report(.duplicateName(profile.name.text, kind: "profilen"), profile.name.span,

@@ -1,5 +1,5 @@
-/// Resolving a reserve: its post and column, each decision's reference, amount and
-/// destination.
+/// Resolving decisions: those drawing on a reserve (post and column, reference, amount,
+/// destination) and those revising a year's ram.
 extension Checker {
     mutating func resolveReserve(_ statement: ReserveStatement, _ scope: Scope) -> Reserve? {
         let post: Int
@@ -42,6 +42,25 @@ extension Checker {
         // Decisions take effect in date order; the sort is stable, so file order breaks ties.
         let ordered = decisions.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
         return Reserve(post: post, column: column, span: statement.span, decisions: ordered.map(\.element))
+    }
+
+    mutating func resolveRevision(_ statement: RevisionStatement, _ scope: Scope) {
+        guard let ram = ramIndex[statement.year] else {
+            report(.unknownRamYear(statement.year), statement.yearSpan)
+            return
+        }
+        let context = model.column(forYear: statement.year).map(ColumnContext.fixed) ?? .none
+        var revisions = model.rams[ram].revisions
+        for decision in statement.decisions {
+            guard let date = Checker.decisionDate(decision.reference) else {
+                report(.malformedDecisionReference(decision.reference), decision.referenceSpan)
+                continue
+            }
+            revisions.append(Ram.Revision(reference: decision.reference, date: date, span: decision.span,
+                                          amount: resolve(decision.amount, scope, context), note: decision.note))
+        }
+        let ordered = revisions.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+        model.rams[ram].revisions = ordered.map(\.element)
     }
 
     /// The date in a decision reference of the form "KS 2021-03-15 § 45", or nil when the

@@ -48,6 +48,8 @@ extension Checker {
                     report(.unknownProfile(name.text, suggestion: NameSuggestion.closest(to: name.text, among: profileIndex.keys.sorted())),
                            name.span)
                 }
+            case .revision(let statement, let scope):
+                resolveRevision(statement, scope)
             case .reserve(let statement, let scope):
                 if let reserve = resolveReserve(statement, scope) { model.reserves.append(reserve) }
             case .condition(let statement, let scope):

@@ -38,6 +38,7 @@ public struct Checker {
         case reserve(ReserveStatement, Scope)
         case profile(Int, ProfileStatement, Scope)
         case postProfile(post: Int, Name)
+        case revision(RevisionStatement, Scope)
     }
     var profileIndex: [String: Int] = [:]
     /// True while a column formula is resolved: a lone column key names the row's value.

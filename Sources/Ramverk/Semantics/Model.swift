@@ -153,10 +153,21 @@ public struct NamedValue: Sendable {
 
 /// `ram 2021 = 247 000 enligt "…"`: always a positive net-cost frame.
 public struct Ram: Sendable {
+    /// A decision during the year that changes the ram (`justering`).
+    public struct Revision: Sendable {
+        public var reference: String
+        public var date: String
+        public var span: SourceSpan
+        /// Signed, net cost: positive raises the frame.
+        public var amount: ResolvedExpression
+        public var note: String?
+    }
     public var year: Int
     public var span: SourceSpan
     public var decision: String?
     public var expression: ResolvedExpression
+    /// In date order; the ram in force is the ram as decided plus these.
+    public var revisions: [Revision] = []
 }
 
 /// `ramförändring 2021 { … }`.

@@ -1,4 +1,4 @@
-/// Reserves and the decisions that draw on them.
+/// Reserves and the decisions that draw on them; revisions of a year's ram.
 extension Parser {
     /// reserve_stmt = "reserv" reference "{" { statement_sep } { decision { statement_sep } } "}" ;
     mutating func parseReserve() throws(Failure) -> Statement {
@@ -31,5 +31,30 @@ extension Parser {
         return ReserveStatement.Decision(
             reference: Lexer.stringValue(referenceToken, in: tokens.file), referenceSpan: tokens.span(referenceToken),
             amount: amount, destination: destination, note: note, span: spanFrom(keyword))
+    }
+
+    /// revision_stmt = "justering" NUMBER "{" { statement_sep } { revision { statement_sep } } "}" ;
+    mutating func parseRevision() throws(Failure) -> Statement {
+        let keyword = tokens.advance()
+        let yearToken = tokens.peek()
+        let year = try parseYear()
+        let header = spanFrom(keyword)
+        _ = try expect(.leftBrace, "'{'")
+        let decisions = parseItems(of: "justering", opener: keyword, header: header) { (parser: inout Parser) throws(Failure) in
+            try parser.parseRevisionDecision()
+        }
+        return .revision(RevisionStatement(year: year, yearSpan: tokens.span(yearToken), decisions: decisions, span: header))
+    }
+
+    /// revision = "beslut" STRING expression [ STRING ] ;
+    mutating func parseRevisionDecision() throws(Failure) -> RevisionStatement.Decision {
+        let keyword = try expectKeyword(.beslut)
+        let referenceToken = try expect(.string, "beslutets referens inom citattecken, t.ex. \"KF 2020-06-15 § 90\"")
+        let amount = try parseExpression()
+        var note: String?
+        if tokens.peek().kind == .string { note = Lexer.stringValue(tokens.advance(), in: tokens.file) }
+        return RevisionStatement.Decision(
+            reference: Lexer.stringValue(referenceToken, in: tokens.file), referenceSpan: tokens.span(referenceToken),
+            amount: amount, note: note, span: spanFrom(keyword))
     }
 }

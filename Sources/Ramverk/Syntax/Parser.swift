@@ -223,6 +223,7 @@ public struct Parser {
         case .unika: return try parseUniqueNumbers()
         case .reserv: return try parseReserve()
         case .profil: return try parseProfile()
+        case .justering: return try parseRevision()
         default: throw expected("en sats (t.ex. post, område, ram)")
         }
     }

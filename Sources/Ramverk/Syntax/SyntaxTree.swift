@@ -60,6 +60,24 @@ public enum Statement: Sendable {
     case uniqueNumbers(span: SourceSpan)
     indirect case reserve(ReserveStatement)
     indirect case profile(ProfileStatement)
+    indirect case revision(RevisionStatement)
+}
+
+/// `justering 2020 { beslut "KF 2020-06-15 § 90" 1 434 "Tilläggsanslag" }`: the decisions
+/// during a year that take its ram from ursprunglig to justerad budget.
+public struct RevisionStatement: Sendable {
+    public struct Decision: Sendable {
+        public var reference: String
+        public var referenceSpan: SourceSpan
+        /// Signed: a tilläggsanslag raises the frame, a carried-over deficit lowers it.
+        public var amount: Expression
+        public var note: String?
+        public var span: SourceSpan
+    }
+    public var year: Int
+    public var yearSpan: SourceSpan
+    public var decisions: [Decision]
+    public var span: SourceSpan
 }
 
 /// `profil Säsong = 12 %, 8 %, …`: how a year's budget is spread over its twelve months.

@@ -18,7 +18,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
     case kr, tkr, mnkr, mdkr, procent, nettokostnad, bokforing, resultat
     case forvanta, kontroll, unika, nummer
     case reserv, beslut, till, extern
-    case profil, periodandel
+    case profil, periodandel, justering
 
     public var spelling: String {
         switch self {
@@ -59,6 +59,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
         case .extern: "extern"
         case .profil: "profil"
         case .periodandel: "periodandel"
+        case .justering: "justering"
         }
     }
 

@@ -71,6 +71,11 @@ struct ParserTests {
             return "(kontroll\(label) \(dump(condition.left)) \(condition.comparison.rawValue) \(dump(condition.right)))"
         case .uniqueNumbers:
             return "(unika nummer)"
+        case .revision(let revision):
+            let decisions = revision.decisions.map { decision in
+                " (beslut \(quote(decision.reference)) \(dump(decision.amount))" + (decision.note.map { " " + quote($0) } ?? "") + ")"
+            }
+            return "(justering \(revision.year)" + decisions.joined() + ")"
         case .profile(let profile):
             return "(profil \(quote(profile.name.text))" + profile.shares.map { " " + dump($0) }.joined() + ")"
         case .reserve(let reserve):
@@ -581,6 +586,17 @@ struct ParserTests {
             "(profil \"Säsong\" (% 50) (% 50))",
             "(kolumn Avvikelse = (- Utfall (* Budget (periodandel 4))))",
             "(post \"109 Gemensamt\" [Utfall 1] [Budget 2] (profil \"Säsong\"))",
+        ])
+    }
+
+    @Test func revisionOfARam() {
+        #expect(ParserTests.dump("""
+            justering 2020 {
+              beslut "KF 2020-06-15 § 90" 1 434 "Tilläggsanslag"
+              beslut "KF 2020-02-10 § 12" −500
+            }
+            """) == [
+            "(justering 2020 (beslut \"KF 2020-06-15 § 90\" 1434 \"Tilläggsanslag\") (beslut \"KF 2020-02-10 § 12\" (- 500)))",
         ])
     }
 }
