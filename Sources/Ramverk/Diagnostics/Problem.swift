@@ -44,6 +44,7 @@ public enum Problem: Error, Sendable, Equatable {
     case malformedDecisionReference(String)
     case destinationIsNotAPost(String)
     case unknownProfile(String, suggestion: String?)
+    case balanceWithoutResult(year: Int)
     case profileNotTwelveMonths(String, count: Int)
     case profileDoesNotSumTo100(String, sum: String)
     case monthsOutOfRange
@@ -120,6 +121,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .malformedDecisionReference: "R0316"
         case .destinationIsNotAPost: "R0317"
         case .unknownProfile: "R0318"
+        case .balanceWithoutResult: "R0319"
         case .profileNotTwelveMonths: "R0413"
         case .profileDoesNotSumTo100: "R0414"
         case .monthsOutOfRange: "R0415"
@@ -185,6 +187,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .malformedDecisionReference(let text): "beslutsreferensen \"\(text)\" har fel form"
         case .destinationIsNotAPost(let name): "'\(name)' är ingen post att föra pengar till"
         case .unknownProfile(let name, _): "okänd profil '\(name)'"
+        case .balanceWithoutResult(let year): "balanskrav \(year) saknar årets resultat"
         case .profileNotTwelveMonths(let name, let count): "profilen '\(name)' har \(count) andelar, inte 12"
         case .profileDoesNotSumTo100(let name, let sum): "profilen '\(name)' summerar till \(sum), inte 100 %"
         case .monthsOutOfRange: "antalet månader ska vara ett heltal från 0 till 12"
@@ -236,6 +239,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .columnNeeded(let name): return "skriv t.ex. \(name).2021"
         case .bridgeWithoutBase(let year): return "ange 'ram \(year - 1) = …' eller 'från …' i blocket"
         case .ramNotChecked(let year): return "deklarera 'kolumn \(year)' eller 'kolumn Budget år \(year)'"
+        case .balanceWithoutResult: return "skriv t.ex. 'resultat 48 060' i blocket"
         case .profileNotTwelveMonths: return "en andel per månad, januari till december, åtskilda med ', '"
         case .profileDoesNotSumTo100: return "justera en av andelarna så att summan blir exakt 100 %"
         case .reserveIsNotAPost: return "ange posten och kolumnen, t.ex. reserv \"Kommunstyrelsens reserv\".2021 { … }"

@@ -19,6 +19,7 @@ public struct Evaluation: Sendable {
     public var tolerance: Money
     public var bridges: [BridgeResult]
     public var reserves: [ReserveResult]
+    public var balances: [BalanceResult]
     public var checks: [CheckResult]
     public var diagnostics: [Diagnostic]
 
@@ -52,6 +53,10 @@ public struct CheckResult: Sendable {
         case uniqueNumbers
         /// A reserve is not overdrawn.
         case reserve
+        /// The balanskravsresultat is not negative.
+        case balanceRequirement
+        /// The result reaches the goal of god ekonomisk hushållning.
+        case resultGoal
     }
 
     /// The figures of a check on plain numbers or percentages (then the money fields
@@ -151,6 +156,7 @@ extension Evaluator {
         checkRams(rams, grandTotals, into: &checks)
         let bridges = model.bridges.map { workThrough($0, rams: rams, tolerance: tolerance, into: &checks) }
         let reserves = model.reserves.map { workThrough($0, into: &checks) }
+        let balances = model.balances.map { workThrough($0, tolerance: tolerance, into: &checks) }
         checkExpectations(into: &checks, tolerance: tolerance)
         checkConditions(into: &checks, tolerance: tolerance)
         checkUniqueNumbers(into: &checks)
@@ -158,7 +164,7 @@ extension Evaluator {
                           cellPresent: cellStates.map { $0 == .done },
                           areaValues: areaResults, grandTotals: grandTotals, namedValues: namedResults, rams: rams,
                           originalRams: originalRams, revisionAmounts: revisionAmounts,
-                          tolerance: tolerance, bridges: bridges, reserves: reserves, checks: checks,
+                          tolerance: tolerance, bridges: bridges, reserves: reserves, balances: balances, checks: checks,
                           diagnostics: diagnostics)
     }
 }

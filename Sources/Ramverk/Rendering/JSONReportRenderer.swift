@@ -91,6 +91,31 @@ public struct JSONReportRenderer: Sendable {
         for reserve in report.reserves { renderReserve(reserve, into: &json) }
         json.endArray()
 
+        json.beginArray("balances")
+        for balance in report.balances {
+            json.beginObject()
+            json.integer("year", Int64(balance.year))
+            json.integer("result", balance.result?.ore)
+            json.integer("capitalGains", balance.capitalGains?.ore)
+            json.integer("resultExcludingCapitalGains", balance.resultExcludingCapitalGains?.ore)
+            json.beginArray("adjustments")
+            for adjustment in balance.adjustments {
+                json.beginObject()
+                json.string("text", adjustment.text)
+                json.integer("amount", adjustment.amount?.ore)
+                json.endObject()
+            }
+            json.endArray()
+            json.integer("toReserve", balance.toReserve?.ore)
+            json.integer("fromReserve", balance.fromReserve?.ore)
+            json.integer("balanceResult", balance.balanceResult?.ore)
+            json.integer("taxRevenue", balance.taxRevenue?.ore)
+            json.string("goal", balance.goal.map { SwedishNumberFormat.number($0, minus: .ascii).replacingCommaWithPoint })
+            json.integer("goalAmount", balance.goalAmount?.ore)
+            json.endObject()
+        }
+        json.endArray()
+
         json.beginArray("checks")
         for check in report.checks { renderCheck(check, into: &json) }
         json.endArray()

@@ -43,4 +43,37 @@ extension TextReportRenderer {
         }
         out += "\n"
     }
+
+    /// Balanskravsutredning, as RKR lays it out, with the result goal.
+    func renderBalance(_ balance: BalanceResult, unit: MoneyUnit, into out: inout String) {
+        out += paint("Balanskravsutredning \(balance.year)", "1") + " (belopp i \(unit.rawValue), överskott positivt)\n"
+        struct Row { var marker: String; var text: String; var figure: String; var failed = false }
+        var rows = [Row(marker: "", text: "Årets resultat", figure: amount(balance.result, unit))]
+        rows.append(Row(marker: "−", text: "Samtliga realisationsvinster", figure: amount(balance.capitalGains ?? .zero, unit)))
+        rows.append(Row(marker: "=", text: "Resultat exklusive realisationsvinster",
+                        figure: amount(balance.resultExcludingCapitalGains, unit)))
+        for adjustment in balance.adjustments {
+            rows.append(Row(marker: "±", text: adjustment.text, figure: amount(adjustment.amount, unit)))
+        }
+        if let to = balance.toReserve { rows.append(Row(marker: "−", text: "Medel till resultatreserv", figure: amount(to, unit))) }
+        if let from = balance.fromReserve {
+            rows.append(Row(marker: "+", text: "Medel från resultatreserv", figure: amount(from, unit)))
+        }
+        rows.append(Row(marker: "=", text: "Balanskravsresultat", figure: amount(balance.balanceResult, unit),
+                        failed: (balance.balanceResult?.ore ?? 0) < 0))
+        if let goal = balance.goal, let base = balance.taxRevenue {
+            rows.append(Row(marker: "", text: "Skatter, generella statsbidrag och utjämning", figure: amount(base, unit)))
+            rows.append(Row(marker: "", text: "Resultatmål \(SwedishNumberFormat.percent(goal)) av dessa",
+                            figure: amount(balance.goalAmount, unit),
+                            failed: (balance.result ?? .zero) < (balance.goalAmount ?? .zero)))
+        }
+        let textWidth = rows.map { TextTable.width($0.text) }.max() ?? 0
+        let figureWidth = rows.map { TextTable.width($0.figure) }.max() ?? 0
+        for row in rows {
+            let line = "  \(TextTable.pad(row.marker, to: 1, .left)) \(TextTable.pad(row.text, to: textWidth, .left))  "
+                + TextTable.pad(row.figure, to: figureWidth, .right) + (row.failed ? "  ✗" : "")
+            out += trimTrailing(line) + "\n"
+        }
+        out += "\n"
+    }
 }

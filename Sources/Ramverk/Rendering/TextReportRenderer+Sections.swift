@@ -154,6 +154,10 @@ extension TextReportRenderer {
             return "förväntat \(stated), beräknat \(computed), differens \(difference)"
         case .condition:
             return "vänster sida \(computed), ska vara \((check.comparison ?? .equal).rawValue) \(stated)"
+        case .balanceRequirement:
+            return "balanskravsresultatet är \(computed); ett negativt resultat ska återställas inom tre år"
+        case .resultGoal:
+            return "resultat \(computed), målet är \(stated) (saknas \(difference))"
         case .uniqueNumbers, .reserve:
             return ""
         }

@@ -68,7 +68,8 @@ public enum DriftbudgetReportBuilder {
             rows: layout.rows, tableTotals: tableTotals, evaluation: evaluation, modelColumns: selected,
             printedMismatches: layout.mismatches,
             namedValues: namedValues, rams: rams,
-            bridges: evaluation.bridges, reserves: evaluation.reserves, checks: evaluation.checks)
+            bridges: evaluation.bridges, reserves: evaluation.reserves,
+            balances: evaluation.balances, checks: evaluation.checks)
     }
 
     /// Consecutive top-level lines that use the same shown columns (a column is used

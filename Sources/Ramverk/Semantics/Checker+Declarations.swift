@@ -55,6 +55,8 @@ extension Checker {
                 pending.append(.reserve(reserve, scope))
             case .revision(let revision):
                 pending.append(.revision(revision, scope))
+            case .balance(let balance):
+                pending.append(.balance(balance, scope))
             case .profile(let profile):
                 if let first = profileIndex[profile.name.text] {
                     report(.duplicateName(profile.name.text, kind: "profilen"), profile.name.span,

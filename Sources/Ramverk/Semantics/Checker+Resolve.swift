@@ -48,6 +48,8 @@ extension Checker {
                     report(.unknownProfile(name.text, suggestion: NameSuggestion.closest(to: name.text, among: profileIndex.keys.sorted())),
                            name.span)
                 }
+            case .balance(let statement, let scope):
+                model.balances.append(resolveBalance(statement, scope))
             case .revision(let statement, let scope):
                 resolveRevision(statement, scope)
             case .reserve(let statement, let scope):
@@ -60,6 +62,25 @@ extension Checker {
                     text: program.sources[statement.span.file].text(statement.span.range)))
             }
         }
+    }
+
+    private mutating func resolveBalance(_ statement: BalanceStatement, _ scope: Scope) -> Balance {
+        let context = model.column(forYear: statement.year).map(ColumnContext.fixed) ?? .none
+        var balance = Balance(year: statement.year, span: statement.span, adjustments: [])
+        for (item, span) in statement.items {
+            switch item {
+            case .result(let expression): balance.result = resolve(expression, scope, context)
+            case .capitalGains(let expression): balance.capitalGains = resolve(expression, scope, context)
+            case .adjustment(let text, let expression): balance.adjustments.append((text, resolve(expression, scope, context)))
+            case .toReserve(let expression): balance.toReserve = resolve(expression, scope, context)
+            case .fromReserve(let expression): balance.fromReserve = resolve(expression, scope, context)
+            case .taxRevenue(let expression): balance.taxRevenue = resolve(expression, scope, context)
+            case .goal(let expression): balance.goal = resolve(expression, scope, context)
+            }
+            _ = span
+        }
+        if balance.result == nil { report(.balanceWithoutResult(year: statement.year), statement.yearSpan) }
+        return balance
     }
 
     private mutating func resolveExpectation(_ statement: ExpectationStatement, _ scope: Scope) -> Expectation {

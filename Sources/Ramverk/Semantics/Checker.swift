@@ -39,6 +39,7 @@ public struct Checker {
         case profile(Int, ProfileStatement, Scope)
         case postProfile(post: Int, Name)
         case revision(RevisionStatement, Scope)
+        case balance(BalanceStatement, Scope)
     }
     var profileIndex: [String: Int] = [:]
     /// True while a column formula is resolved: a lone column key names the row's value.

@@ -28,6 +28,8 @@ public struct Model: Sendable {
     /// and are spread evenly).
     public var profiles: [Profile] = []
     public var postProfiles: [Int: Int] = [:]
+    /// Balanskravsutredningar, one a year.
+    public var balances: [Balance] = []
     /// Reserves and the decisions drawing on them.
     public var reserves: [Reserve] = []
     /// Where `unika nummer` was written: the area (nil = the whole file).
@@ -252,4 +254,17 @@ public struct Profile: Sendable {
     public var name: String
     public var span: SourceSpan
     public var shares: [ResolvedExpression]
+}
+
+/// `balanskrav 2024 { … }` resolved; amounts in result sign (a surplus is positive).
+public struct Balance: Sendable {
+    public var year: Int
+    public var span: SourceSpan
+    public var result: ResolvedExpression?
+    public var capitalGains: ResolvedExpression?
+    public var adjustments: [(text: String, amount: ResolvedExpression)]
+    public var toReserve: ResolvedExpression?
+    public var fromReserve: ResolvedExpression?
+    public var taxRevenue: ResolvedExpression?
+    public var goal: ResolvedExpression?
 }

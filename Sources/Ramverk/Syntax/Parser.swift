@@ -224,6 +224,7 @@ public struct Parser {
         case .reserv: return try parseReserve()
         case .profil: return try parseProfile()
         case .justering: return try parseRevision()
+        case .balanskrav: return try parseBalance()
         default: throw expected("en sats (t.ex. post, område, ram)")
         }
     }

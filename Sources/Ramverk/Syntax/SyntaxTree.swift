@@ -61,6 +61,31 @@ public enum Statement: Sendable {
     indirect case reserve(ReserveStatement)
     indirect case profile(ProfileStatement)
     indirect case revision(RevisionStatement)
+    indirect case balance(BalanceStatement)
+}
+
+/// `balanskrav 2024 { … }`: the balanskravsutredning of a year, as RKR lays it out.
+public struct BalanceStatement: Sendable {
+    public enum Item: Sendable {
+        /// Årets resultat.
+        case result(Expression)
+        /// Realisationsvinster, excluded from the balanskravsresultat by law.
+        case capitalGains(Expression)
+        /// A legal adjustment (synnerliga skäl, orealiserade förluster …), signed.
+        case adjustment(text: String, Expression)
+        /// Reservation to the resultatutjämningsreserv / resultatreserv (deducted).
+        case toReserve(Expression)
+        /// Use of the reserve (added).
+        case fromReserve(Expression)
+        /// Skatter, generella statsbidrag och utjämning: the base of the result goal.
+        case taxRevenue(Expression)
+        /// The result goal as a share of the tax revenue (2 %).
+        case goal(Expression)
+    }
+    public var year: Int
+    public var yearSpan: SourceSpan
+    public var items: [(item: Item, span: SourceSpan)]
+    public var span: SourceSpan
 }
 
 /// `justering 2020 { beslut "KF 2020-06-15 § 90" 1 434 "Tilläggsanslag" }`: the decisions

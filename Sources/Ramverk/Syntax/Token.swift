@@ -19,6 +19,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
     case forvanta, kontroll, unika, nummer
     case reserv, beslut, till, extern
     case profil, periodandel, justering
+    case balanskrav, realisationsvinster, resultatreserv, skatteintakter, resultatmal
 
     public var spelling: String {
         switch self {
@@ -60,6 +61,11 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
         case .profil: "profil"
         case .periodandel: "periodandel"
         case .justering: "justering"
+        case .balanskrav: "balanskrav"
+        case .realisationsvinster: "realisationsvinster"
+        case .resultatreserv: "resultatreserv"
+        case .skatteintakter: "skatteintäkter"
+        case .resultatmal: "resultatmål"
         }
     }
 

@@ -76,6 +76,8 @@ struct ParserTests {
                 " (beslut \(quote(decision.reference)) \(dump(decision.amount))" + (decision.note.map { " " + quote($0) } ?? "") + ")"
             }
             return "(justering \(revision.year)" + decisions.joined() + ")"
+        case .balance(let balance):
+            return "(balanskrav \(balance.year) \(balance.items.count) rader)"
         case .profile(let profile):
             return "(profil \(quote(profile.name.text))" + profile.shares.map { " " + dump($0) }.joined() + ")"
         case .reserve(let reserve):

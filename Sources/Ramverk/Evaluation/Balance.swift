@@ -1,0 +1,57 @@
+/// The balanskravsutredning worked through (RKR's layout), in result sign.
+public struct BalanceResult: Sendable {
+    public var year: Int
+    public var result: Money?
+    public var capitalGains: Money?
+    /// Resultat exklusive realisationsvinster: what a single nämnd is judged by.
+    public var resultExcludingCapitalGains: Money?
+    public var adjustments: [(text: String, amount: Money?)]
+    public var toReserve: Money?
+    public var fromReserve: Money?
+    public var balanceResult: Money?
+    public var taxRevenue: Money?
+    public var goal: Ratio?
+    /// goal × taxRevenue: the result god ekonomisk hushållning asks for.
+    public var goalAmount: Money?
+}
+
+extension Evaluator {
+    mutating func workThrough(_ balance: Balance, tolerance: Money, into checks: inout [CheckResult]) -> BalanceResult {
+        let column = model.column(forYear: balance.year)
+        func amount(_ expression: ResolvedExpression?) -> Money? {
+            expression.flatMap { evaluateAmount($0, sign: .result, column: column, keepSign: true) }
+        }
+        var result = BalanceResult(year: balance.year, adjustments: [])
+        result.result = amount(balance.result)
+        result.capitalGains = amount(balance.capitalGains)
+        result.adjustments = balance.adjustments.map { ($0.text, amount($0.amount)) }
+        result.toReserve = amount(balance.toReserve)
+        result.fromReserve = amount(balance.fromReserve)
+        result.taxRevenue = amount(balance.taxRevenue)
+        if let goal = balance.goal, let value = evaluate(goal, sign: .result, column: column) {
+            if case .number(let ratio, _) = value { result.goal = ratio } else { report(.percentWhereMoneyExpected, goal.span) }
+        }
+        guard let yearResult = result.result else { return result }
+        var balanceResult: Money? = yearResult.subtracting(result.capitalGains ?? .zero)
+        result.resultExcludingCapitalGains = balanceResult
+        for adjustment in result.adjustments {
+            balanceResult = balanceResult.flatMap { total in adjustment.amount.flatMap(total.adding) }
+        }
+        balanceResult = balanceResult.flatMap { $0.subtracting(result.toReserve ?? .zero) }
+            .flatMap { $0.adding(result.fromReserve ?? .zero) }
+        result.balanceResult = balanceResult
+        if let value = balanceResult {
+            checks.append(CheckResult(kind: .balanceRequirement, passed: value.ore >= 0, span: balance.span,
+                                      subject: "Balanskravsresultat \(balance.year)", stated: .zero, computed: value,
+                                      difference: value, comparison: .greaterOrEqual))
+        }
+        if let goal = result.goal, let base = result.taxRevenue, let goalAmount = base.multiplied(by: goal) {
+            result.goalAmount = goalAmount
+            checks.append(CheckResult(kind: .resultGoal, passed: yearResult >= goalAmount, span: balance.span,
+                                      subject: "Resultatmål \(balance.year): resultat minst \(SwedishNumberFormat.percent(goal)) av skatteintäkterna",
+                                      stated: goalAmount, computed: yearResult,
+                                      difference: goalAmount.subtracting(yearResult) ?? .zero, comparison: .greaterOrEqual))
+        }
+        return result
+    }
+}

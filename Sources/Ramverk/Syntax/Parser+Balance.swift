@@ -1,0 +1,50 @@
+/// The balanskravsutredning: a year's result, what the law takes out, and the goal.
+extension Parser {
+    /// balance_stmt = "balanskrav" NUMBER "{" { statement_sep } { balance_item { statement_sep } } "}" ;
+    mutating func parseBalance() throws(Failure) -> Statement {
+        let keyword = tokens.advance()
+        let yearToken = tokens.peek()
+        let year = try parseYear()
+        let header = spanFrom(keyword)
+        _ = try expect(.leftBrace, "'{'")
+        let items = parseItems(of: "balanskrav", opener: keyword, header: header) { (parser: inout Parser) throws(Failure) in
+            try parser.parseBalanceItem()
+        }
+        return .balance(BalanceStatement(year: year, yearSpan: tokens.span(yearToken), items: items, span: header))
+    }
+
+    /// balance_item = "resultat" expression | "realisationsvinster" expression
+    ///              | "justering" STRING expression | "till" "resultatreserv" expression
+    ///              | "från" "resultatreserv" expression | "skatteintäkter" expression
+    ///              | "resultatmål" expression ;
+    mutating func parseBalanceItem() throws(Failure) -> (item: BalanceStatement.Item, span: SourceSpan) {
+        let token = tokens.peek()
+        let item: BalanceStatement.Item
+        switch token.keyword {
+        case .resultat:
+            tokens.advance()
+            item = .result(try parseExpression())
+        case .realisationsvinster:
+            tokens.advance()
+            item = .capitalGains(try parseExpression())
+        case .justering:
+            tokens.advance()
+            let text = Lexer.stringValue(try expect(.string, "justeringens beskrivning inom citattecken"), in: tokens.file)
+            item = .adjustment(text: text, try parseExpression())
+        case .till, .fran:
+            tokens.advance()
+            _ = try expectKeyword(.resultatreserv)
+            let amount = try parseExpression()
+            item = token.keyword == .till ? .toReserve(amount) : .fromReserve(amount)
+        case .skatteintakter:
+            tokens.advance()
+            item = .taxRevenue(try parseExpression())
+        case .resultatmal:
+            tokens.advance()
+            item = .goal(try parseExpression())
+        default:
+            throw expected("resultat, realisationsvinster, justering, till/från resultatreserv, skatteintäkter eller resultatmål")
+        }
+        return (item, spanFrom(token))
+    }
+}
