@@ -82,25 +82,26 @@ enum Arithmetic {
         }
     }
 
-    /// Bare ± bare (or a quotient) stays bare; anything with a percentage mixed in is
-    /// no longer a percentage nor an amount.
+    /// Bare ± bare stays bare; a percentage mixed with anything else stays a percentage
+    /// (so `100 + 3 %` is reported as a percentage, not an amount); a quotient of amounts
+    /// makes the whole a quotient.
     private static func sumKind(_ a: Value.NumberKind, _ b: Value.NumberKind) -> Value.NumberKind {
         if a == b { return a }
-        switch (a, b) {
-        case (.bare, .plain): return a
-        case (.plain, .bare): return b
-        default: return .plain
-        }
+        if a == .percent || b == .percent { return .percent }
+        return .plain
     }
 
-    /// A bare number scaled by any number is still an amount in its unit.
+    /// A bare number scaled by a bare number or a percentage is still an amount in its
+    /// unit; a quotient of amounts stays a quotient (`Tolk / Lokaler × 100` is no amount).
     private static func productKind(_ a: Value.NumberKind, _ b: Value.NumberKind) -> Value.NumberKind {
+        if a == .plain || b == .plain { return .plain }
         if case .bare = a { return a }
         if case .bare = b { return b }
-        return a == .percent && b == .percent ? .percent : .plain
+        return .percent
     }
 
     private static func quotientKind(_ a: Value.NumberKind, _ b: Value.NumberKind) -> Value.NumberKind {
+        if a == .plain || b == .plain { return .plain }
         if case .bare = a { return a }
         return a == .percent && b != .percent ? .percent : .plain
     }

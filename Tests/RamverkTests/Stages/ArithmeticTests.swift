@@ -199,11 +199,12 @@ struct ArithmeticTests {
     }
 
     @Test func numberKinds() {
-        // bare × bare stays bare (so it can still become an amount); mixed kinds are plain.
+        // bare × bare stays bare (so it can still become an amount); a sum with a
+        // percentage is a percentage (and so never silently an amount).
         #expect(ArithmeticTests.apply(.multiply, ArithmeticTests.bare(2_000_000), ArithmeticTests.bare(3_000_000))
                 == .success(ArithmeticTests.bare(6_000_000)))
         #expect(ArithmeticTests.apply(.add, ArithmeticTests.bare(2_000_000), ArithmeticTests.percent(30_000))
-                == .success(ArithmeticTests.plain(2_030_000)))
+                == .success(ArithmeticTests.percent(2_030_000)))
         #expect(ArithmeticTests.apply(.add, ArithmeticTests.percent(20_000), ArithmeticTests.percent(30_000))
                 == .success(ArithmeticTests.percent(50_000)))
         #expect(ArithmeticTests.apply(.divide, ArithmeticTests.percent(30_000), ArithmeticTests.bare(3_000_000))
@@ -213,8 +214,11 @@ struct ArithmeticTests {
                 == .success(ArithmeticTests.bare(33_333_333)))
         #expect(ArithmeticTests.apply(.multiply, ArithmeticTests.percent(20_000), ArithmeticTests.bare(3_513_000_000))
                 == .success(ArithmeticTests.bare(70_260_000)))
+        // A quotient of amounts stays a quotient, whatever is added to or multiplied by it.
         #expect(ArithmeticTests.apply(.add, ArithmeticTests.plain(500_000), ArithmeticTests.bare(1_000_000))
-                == .success(ArithmeticTests.bare(1_500_000)))
+                == .success(ArithmeticTests.plain(1_500_000)))
+        #expect(ArithmeticTests.apply(.multiply, ArithmeticTests.plain(500_000), ArithmeticTests.bare(100_000_000))
+                == .success(ArithmeticTests.plain(50_000_000)))
         #expect(ArithmeticTests.apply(.multiply, ArithmeticTests.percent(500_000), ArithmeticTests.percent(500_000))
                 == .success(ArithmeticTests.percent(250_000)))
         #expect(ArithmeticTests.apply(.divide, ArithmeticTests.plain(1_000_000), ArithmeticTests.plain(4_000_000))
