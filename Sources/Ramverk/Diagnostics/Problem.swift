@@ -166,7 +166,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .nestingTooDeep(let limit): "för djup nästling (högst \(limit) nivåer)"
         case .duplicateCell(let column): "kolumnen '\(column)' har redan ett värde på raden"
         case .emptyName: "namnet är tomt"
-        case .unquotedName(let found, _): "väntade radslut, fann \(found)"
+        case .unquotedName(let found, _): "namnet tar slut före \(found)"
         case .yearRunsIntoAmount(let text): "väntade ett årtal, fann talet \(text)"
         case .punctuationInName(let found): "väntade en kolumn (t.ex. 2021:) eller radslut, fann \(found)"
         case .unknownName(let name, _): "okänt namn '\(name)'"
@@ -228,7 +228,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .yearRunsIntoAmount:
             return "ett årtal följt av ett belopp läses som ett enda tal; skriv '=' emellan, t.ex. ram 2021 = 247 000"
         case .punctuationInName:
-            return "skriv namnet inom citattecken om det innehåller skiljetecken, t.ex. post \"Lokaler (evakuering)\" 2021: 100"
+            return "skriv namnet inom citattecken om det innehåller skiljetecken: post \"…\" 2021: 100"
         case .decimalPointNotComma(let text):
             return "skriv decimalkomma: \(String(text.map { $0 == "." ? "," : $0 }))"
         case .numberTooLarge: return "belopp och tal får ha högst 18 siffror"

@@ -200,7 +200,7 @@ extension Checker {
                 current = child
             } else if index == segments.count - 1, let key = columnIndex[segment.text] {
                 column = key
-            } else if index == segments.count - 1, segment.text.first?.isNumber == true {
+            } else if index == segments.count - 1, segment.text.first?.isNumber == true || !isArea(current) {
                 report(.unknownColumn(segment.text, suggestion: NameSuggestion.closest(to: segment.text, among: model.columns.map(\.key))),
                        segment.span)
                 return .invalid(span: span)
@@ -232,6 +232,11 @@ extension Checker {
         case .area(let area): return .areaTotal(area, column: column, span: span)
         case .named(let named): return .named(named, column: column, span: span)
         }
+    }
+
+    private func isArea(_ member: Member) -> Bool {
+        if case .area = member { return true }
+        return false
     }
 
     /// The first segment: the innermost enclosing scope that declares it, else the one

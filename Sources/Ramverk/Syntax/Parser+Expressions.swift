@@ -118,6 +118,11 @@ extension Parser {
             tokens.advance()
             references.append(try parseReference())
         }
+        let next = tokens.peek()
+        if next.kind == .word || next.kind == .keyword, tokens.previous.kind == .word {
+            let suggestion = tokens.file.text(Int(tokens.previous.start)..<Int(next.end))
+            throw fail(.unquotedName(found: tokens.describe(next), suggestion: suggestion), tokens.span(next))
+        }
         guard tokens.peek().kind == .rightParen else {
             throw fail(.unclosedParenthesis(line: tokens.file.line(of: Int(open.start))), tokens.span(open))
         }

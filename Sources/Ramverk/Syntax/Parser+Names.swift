@@ -10,7 +10,7 @@ extension Parser {
         let first = tokens.peek()
         if first.kind == .string {
             tokens.advance()
-            let text = Lexer.stringValue(first, in: tokens.file)
+            let text = Parser.canonicalName(Lexer.stringValue(first, in: tokens.file))
             if text.isEmpty { throw fail(.emptyName, tokens.span(first)) }
             return Name(text: text, span: tokens.span(first))
         }
@@ -42,6 +42,15 @@ extension Parser {
         return Name(text: Parser.normalizeSpaces(bytes[span.range]), span: span)
     }
 
+    /// A quoted name as compared with others: the spaces a PDF puts between words
+    /// (no-break, narrow no-break, thin, figure) read as plain spaces.
+    static func canonicalName(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+        let pdfSpaces: Set<Unicode.Scalar> = ["\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}"]
+        guard text.unicodeScalars.contains(where: pdfSpaces.contains) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { pdfSpaces.contains($0) ? " " : $0 }))
+    }
+
     /// Words of a name joined by one space, however they were spaced in the source
     /// (tabs, several spaces, no-break spaces from a PDF). Digit groups inside a number
     /// are kept as written.
@@ -55,6 +64,8 @@ extension Parser {
             var spaceLength = 0
             if byte == 0x20 || byte == 0x09 { spaceLength = 1 }
             else if byte == 0xC2, index + 1 < bytes.endIndex, bytes[index + 1] == 0xA0 { spaceLength = 2 }
+            else if byte == 0xE2, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80,
+                    [0xAF, 0x89, 0x87].contains(bytes[index + 2]) { spaceLength = 3 }
             if spaceLength > 0 {
                 pendingSpace = true
                 index += spaceLength
@@ -89,7 +100,7 @@ extension Parser {
             return Name(text: tokens.text(token), span: tokens.span(token))
         case .string:
             tokens.advance()
-            let text = Lexer.stringValue(token, in: tokens.file)
+            let text = Parser.canonicalName(Lexer.stringValue(token, in: tokens.file))
             if text.isEmpty { throw fail(.emptyName, tokens.span(token)) }
             return Name(text: text, span: tokens.span(token))
         default:

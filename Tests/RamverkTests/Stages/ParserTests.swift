@@ -450,7 +450,7 @@ struct ParserTests {
         let (_, diagnostics) = ParserTests.parse(source.text)
         #expect(diagnostics.map(\.code) == ["R0208"])
         #expect(diagnostics.first?.span?.start == Int32(source.offset(1)))
-        #expect(diagnostics.first?.message == "väntade radslut, fann nyckelordet 'reserv'")
+        #expect(diagnostics.first?.message == "namnet tar slut före nyckelordet 'reserv'")
         #expect(diagnostics.first?.help
                 == "ett namn med mellanslag skrivs inom citattecken i ett uttryck: \"Kommunstyrelsens reserv\"")
     }
