@@ -35,6 +35,8 @@ public enum Problem: Error, Sendable, Equatable {
     case unknownRamYear(Int)
     case duplicateRam(Int)
     case ramNotChecked(year: Int)
+    case formulaReadsNoColumn(String)
+    case reserveIsEmpty(String)
     case bridgeWithoutBase(year: Int)
     case duplicateBridge(Int)
     case duplicateHeader(String)
@@ -80,7 +82,7 @@ public enum Problem: Error, Sendable, Equatable {
 
     public var severity: Severity {
         switch self {
-        case .ramNotChecked: .warning
+        case .ramNotChecked, .formulaReadsNoColumn, .reserveIsEmpty: .warning
         default: .error
         }
     }
@@ -112,6 +114,8 @@ public enum Problem: Error, Sendable, Equatable {
         case .unknownRamYear: "R0307"
         case .duplicateRam: "R0308"
         case .ramNotChecked: "R0309"
+        case .formulaReadsNoColumn: "R0320"
+        case .reserveIsEmpty: "R0321"
         case .bridgeWithoutBase: "R0310"
         case .duplicateBridge: "R0311"
         case .duplicateHeader: "R0312"
@@ -178,6 +182,8 @@ public enum Problem: Error, Sendable, Equatable {
         case .unknownRamYear(let year): "ingen ram för \(year)"
         case .duplicateRam(let year): "ram \(year) är redan angiven"
         case .ramNotChecked(let year): "ramen för \(year) kontrolleras inte: ingen kolumn gäller år \(year)"
+        case .formulaReadsNoColumn(let key): "formeln för kolumnen '\(key)' läser ingen kolumn i raden"
+        case .reserveIsEmpty(let name): "reserven '\(name)' har inget belopp i sin kolumn"
         case .bridgeWithoutBase(let year): "ramförändringen \(year) saknar utgångsläge"
         case .duplicateBridge(let year): "ramförändring \(year) är redan angiven"
         case .duplicateHeader(let keyword): "\(keyword) är redan angiven i filen"
@@ -242,6 +248,8 @@ public enum Problem: Error, Sendable, Equatable {
         case .balanceWithoutResult: return "skriv t.ex. 'resultat 48 060' i blocket"
         case .profileNotTwelveMonths: return "en andel per månad, januari till december, åtskilda med ', '"
         case .profileDoesNotSumTo100: return "justera en av andelarna så att summan blir exakt 100 %"
+        case .formulaReadsNoColumn: return "en kolumn med tal som nyckel skrivs inom citattecken: \"2021\" − \"2020\""
+        case .reserveIsEmpty: return "ge posten ett belopp i kolumnen, eller ange en annan kolumn"
         case .reserveIsNotAPost: return "ange posten och kolumnen, t.ex. reserv \"Kommunstyrelsens reserv\".2021 { … }"
         case .malformedDecisionReference: return "skriv organ, datum och paragraf, t.ex. \"KS 2021-03-15 § 45\""
         case .destinationIsNotAPost: return "ange en post i nämnden, eller extern \"mottagare\" för pengar som lämnar nämnden"

@@ -43,7 +43,7 @@ extension Evaluator {
         if let value = balanceResult {
             checks.append(CheckResult(kind: .balanceRequirement, passed: value.ore >= 0, span: balance.span,
                                       subject: "Balanskravsresultat \(balance.year)", stated: .zero, computed: value,
-                                      difference: value, comparison: .greaterOrEqual))
+                                      difference: Money.zero.subtracting(value) ?? .zero, comparison: .greaterOrEqual))
         }
         if let goal = result.goal, let base = result.taxRevenue, let goalAmount = base.multiplied(by: goal) {
             result.goalAmount = goalAmount

@@ -124,7 +124,11 @@ public struct Evaluator {
             cellStates[index] = .inProgress
             let value: Money??
             if case .expression(let expression, let sign) = model.cells[index] {
+                // The cell's post is the row for periodandel(…) and its profile.
+                let saved = currentRow
+                currentRow = post
                 value = evaluateAmount(expression, sign: sign, column: column).map { .some($0) } ?? nil
+                currentRow = saved
             } else {
                 value = formulaValue(post: post, column: column)
             }

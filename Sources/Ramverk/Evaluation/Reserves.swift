@@ -25,6 +25,9 @@ extension Evaluator {
     mutating func workThrough(_ reserve: Reserve, into checks: inout [CheckResult]) -> ReserveResult {
         let post = model.posts[reserve.post]
         let opening = (cell(reserve.post, reserve.column, from: reserve.span) ?? nil).flatMap { $0.negated() }
+        if opening == nil, case .empty = model.cell(post: reserve.post, column: reserve.column) {
+            report(.reserveIsEmpty(post.name), reserve.span)
+        }
         var result = ReserveResult(name: post.name, columnLabel: model.columns[reserve.column].label,
                                    opening: opening, lines: [], drawn: .zero, drawnExternally: .zero, remaining: opening)
         var overdraft: (reference: String, left: Money, amount: Money)?

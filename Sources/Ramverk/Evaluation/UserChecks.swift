@@ -112,8 +112,8 @@ extension Evaluator {
             var order: [String] = []
             for post in posts(under: area) {
                 let name = model.posts[post].name
-                let number = String(name.prefix { $0.isNumber })
-                guard !number.isEmpty else { continue }
+                let number = String(name.prefix { $0 != " " })
+                guard !number.isEmpty, number.allSatisfy(\.isNumber) else { continue }
                 if byNumber[number] == nil { order.append(number) }
                 byNumber[number, default: []].append(name.dropFirst(number.count).trimmingPrefixSpaces)
             }

@@ -110,7 +110,7 @@ public struct JSONReportRenderer: Sendable {
             json.integer("fromReserve", balance.fromReserve?.ore)
             json.integer("balanceResult", balance.balanceResult?.ore)
             json.integer("taxRevenue", balance.taxRevenue?.ore)
-            json.string("goal", balance.goal.map { SwedishNumberFormat.number($0, minus: .ascii).replacingCommaWithPoint })
+            json.string("goal", balance.goal.map(SwedishNumberFormat.machine))
             json.integer("goalAmount", balance.goalAmount?.ore)
             json.endObject()
         }
@@ -162,9 +162,14 @@ public struct JSONReportRenderer: Sendable {
         case .money(let money):
             json.string("type", "money")
             json.integer("ore", money.ore)
+        case .number(let ratio, .bare(let unit)):
+            // Written without unit: an amount in the table's unit where one is needed.
+            json.string("type", "number")
+            json.string("value", SwedishNumberFormat.machine(ratio))
+            json.string("unit", unit.rawValue)
         case .number(let ratio, let kind):
             json.string("type", kind == .percent ? "percent" : "number")
-            json.string("value", SwedishNumberFormat.number(ratio, minus: .ascii).replacingCommaWithPoint)
+            json.string("value", SwedishNumberFormat.machine(ratio))
         }
         json.endObject()
     }
@@ -229,9 +234,9 @@ public struct JSONReportRenderer: Sendable {
         if let numbers = check.numbers {
             // Numbers as exact decimal strings; a percentage as its fraction (0.0185).
             json.string("type", numbers.percent ? "percent" : "number")
-            json.string("stated", SwedishNumberFormat.number(numbers.stated, minus: .ascii).replacingCommaWithPoint)
-            json.string("computed", SwedishNumberFormat.number(numbers.computed, minus: .ascii).replacingCommaWithPoint)
-            json.string("difference", SwedishNumberFormat.number(numbers.difference, minus: .ascii).replacingCommaWithPoint)
+            json.string("stated", SwedishNumberFormat.machine(numbers.stated))
+            json.string("computed", SwedishNumberFormat.machine(numbers.computed))
+            json.string("difference", SwedishNumberFormat.machine(numbers.difference))
         } else if check.kind != .uniqueNumbers {
             json.string("type", "money")
             json.integer("stated", check.stated.ore)
@@ -242,9 +247,4 @@ public struct JSONReportRenderer: Sendable {
         if let detail = check.detail { json.string("detail", detail) }
         json.endObject()
     }
-}
-
-extension String {
-    /// "1,02" → "1.02", for machine-readable decimals.
-    var replacingCommaWithPoint: String { String(map { $0 == "," ? "." : $0 }) }
 }

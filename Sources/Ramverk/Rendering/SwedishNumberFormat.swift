@@ -28,6 +28,11 @@ public enum SwedishNumberFormat {
         return (minus == .typographic ? "−" : "-") + grouped
     }
 
+    /// A number for machines: "-25000.5" (ASCII minus, no grouping, decimal point).
+    public static func machine(_ ratio: Ratio) -> String {
+        String(number(ratio, minus: .ascii, groupSeparator: "").map { $0 == "," ? "." : $0 })
+    }
+
     /// How many characters `format(scaled:decimals:)` writes for `value`.
     public static func width(scaled value: Int64, decimals: Int) -> Int {
         var magnitude = value.magnitude
@@ -83,8 +88,8 @@ public enum SwedishNumberFormat {
     }
 
     /// A plain number with up to six decimals, trailing zeros dropped: "1,02".
-    public static func number(_ ratio: Ratio, minus: Minus = .typographic) -> String {
-        var text = format(scaled: ratio.micros, decimals: Ratio.decimals, minus: minus)
+    public static func number(_ ratio: Ratio, minus: Minus = .typographic, groupSeparator: String = " ") -> String {
+        var text = format(scaled: ratio.micros, decimals: Ratio.decimals, minus: minus, groupSeparator: groupSeparator)
         while text.hasSuffix("0") && text.contains(",") { text.removeLast() }
         if text.hasSuffix(",") { text.removeLast() }
         return text

@@ -31,8 +31,7 @@ extension TextReportRenderer {
         out += paint("Justering av ram \(ram.year)", "1") + " (belopp i \(unit.rawValue), nettokostnad)\n"
         var rows: [(String, String, String)] = [("", "Ursprunglig ram" + (ram.decision.map { " (\($0))" } ?? ""), amount(ram.original, unit))]
         for revision in ram.revisions {
-            let sign = (revision.amount?.ore ?? 0) < 0 ? "−" : "+"
-            rows.append((sign, revision.reference + (revision.note.map { "  \($0)" } ?? ""), amount(revision.amount, unit)))
+            rows.append(("+", revision.reference + (revision.note.map { "  \($0)" } ?? ""), amount(revision.amount, unit)))
         }
         rows.append(("=", "Justerad ram \(ram.year)", amount(ram.ram, unit)))
         let textWidth = min(rows.map { TextTable.width($0.1) }.max() ?? 0, TextReportRenderer.maximumNameWidth + 20)

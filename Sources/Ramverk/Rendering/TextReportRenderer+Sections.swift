@@ -40,10 +40,15 @@ extension TextReportRenderer {
         for line in report.rams {
             let status: String
             if let left = line.remaining { status = left.ore < 0 ? "överskriden" : "inom ramen" } else { status = "–" }
-            rows.append([String(line.year), amount(line.ram, unit),
-                         line.lines.map { SwedishNumberFormat.format($0, unit: unit) } ?? "–",
-                         line.remaining.map { SwedishNumberFormat.format($0, unit: unit) } ?? "–",
-                         status, line.decision ?? ""])
+            // An overdraft that rounds to 0 is shown with the decimals that make it visible.
+            var decimals = unit.displayDecimals
+            if let left = line.remaining, left.ore != 0, left.scaled(in: unit, decimals: decimals) == 0 {
+                let figures = [line.ram, line.lines, line.remaining].compactMap { $0 }
+                decimals = min(SwedishNumberFormat.exactDecimals(figures, unit: unit), unit.displayDecimals + 2)
+            }
+            let show = { (money: Money?) in money.map { SwedishNumberFormat.format($0, unit: unit, decimals: decimals) } ?? "–" }
+            rows.append([String(line.year), show(line.ram), show(line.lines), show(line.remaining), status,
+                         line.decision ?? ""])
         }
         var widths = headers.map(TextTable.width)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], TextTable.width(cell)) } }

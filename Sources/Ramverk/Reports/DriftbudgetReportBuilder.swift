@@ -72,8 +72,8 @@ public enum DriftbudgetReportBuilder {
             balances: evaluation.balances, checks: evaluation.checks)
     }
 
-    /// Consecutive top-level lines that use the same shown columns (a column is used
-    /// when some post under the line has a value in it), each group one table.
+    /// Consecutive top-level lines that share shown columns (a column is used when some
+    /// post under the line has a value in it), each group one table.
     private static func groups(model: Model, evaluation: Evaluation, selected: [Int]) -> [(members: [Member], columns: [Int])] {
         func posts(_ member: Member) -> [Int] {
             switch member {
@@ -91,10 +91,15 @@ public enum DriftbudgetReportBuilder {
                     used[shown] = evaluation.value(post: post, column: column) != nil
                 }
             }
-            // A line with no values at all joins the table before it.
+            // An area is a table of its own unless it uses exactly the columns of the one
+            // before; a top-level post (or a line with no values) joins the table before it
+            // when they share a column, and the table then shows the columns of both.
             let columns = used.indices.filter { used[$0] }
-            if let last = groups.last, last.columns == columns || columns.isEmpty {
+            let isPost = if case .post = member { true } else { false }
+            if let last = groups.last,
+               columns.isEmpty || last.columns == columns || (isPost && !Set(last.columns).isDisjoint(with: columns)) {
                 groups[groups.count - 1].members.append(member)
+                groups[groups.count - 1].columns = Array(Set(last.columns).union(columns)).sorted()
             } else {
                 groups.append(([member], columns.isEmpty ? Array(selected.indices) : columns))
             }

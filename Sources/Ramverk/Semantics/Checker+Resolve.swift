@@ -34,7 +34,11 @@ extension Checker {
                 model.bridges.append(resolveBridge(year, statement, scope))
             case .formula(let column, let expression, let scope):
                 resolvingFormula = true
-                model.columns[column].formula = resolve(expression, scope, .none)
+                let formula = resolve(expression, scope, .none)
+                model.columns[column].formula = formula
+                if !Checker.readsRow(formula) {
+                    report(.formulaReadsNoColumn(model.columns[column].key), expression.span)
+                }
                 model.columns[column].formulaText = program.sources[expression.span.file].text(expression.span.range)
                 resolvingFormula = false
             case .expectation(let statement, let scope):
@@ -61,6 +65,19 @@ extension Checker {
                     right: resolve(statement.right, scope, .none),
                     text: program.sources[statement.span.file].text(statement.span.range)))
             }
+        }
+    }
+
+    /// True when a formula reads some column of its row (else it gives every row the same
+    /// value, or nothing).
+    static func readsRow(_ expression: ResolvedExpression) -> Bool {
+        switch expression {
+        case .rowColumn: true
+        case .sum(let parts, _): parts.contains(where: readsRow)
+        case .withUnit(let inner, _, _), .percentOf(let inner, _), .negate(let inner, _), .periodShare(let inner, _):
+            readsRow(inner)
+        case .binary(_, let left, let right, _): readsRow(left) || readsRow(right)
+        default: false
         }
     }
 
