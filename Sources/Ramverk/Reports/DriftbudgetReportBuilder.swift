@@ -96,10 +96,14 @@ public enum DriftbudgetReportBuilder {
             // when they share a column, and the table then shows the columns of both.
             let columns = used.indices.filter { used[$0] }
             let isPost = if case .post = member { true } else { false }
-            if let last = groups.last,
-               columns.isEmpty || last.columns == columns || (isPost && !Set(last.columns).isDisjoint(with: columns)) {
+            // Compare with the last group's columns only: binding the whole group would
+            // copy its member list on every append.
+            if let lastColumns = groups.last?.columns,
+               columns.isEmpty || lastColumns == columns || (isPost && !Set(lastColumns).isDisjoint(with: columns)) {
                 groups[groups.count - 1].members.append(member)
-                groups[groups.count - 1].columns = Array(Set(last.columns).union(columns)).sorted()
+                if lastColumns != columns && !columns.isEmpty {
+                    groups[groups.count - 1].columns = Array(Set(lastColumns).union(columns)).sorted()
+                }
             } else {
                 groups.append(([member], columns.isEmpty ? Array(selected.indices) : columns))
             }
@@ -141,10 +145,15 @@ public enum DriftbudgetReportBuilder {
             }
         }
 
+        /// Failed printed-total checks by the `summa` line they are about (built once,
+        /// so a file of many areas is not searched once per area).
+        lazy var failedTotals: [SourceSpan: [CheckResult]] = Dictionary(
+            grouping: evaluation.checks.filter { $0.kind == .printedTotal && !$0.passed }, by: \.span)
+
         /// The printed figure of every failed printed-total check on this area's row.
         mutating func recordMismatches(area: Int, row: Int) {
             guard let printed = model.areas[area].printedTotal else { return }
-            for check in evaluation.checks where check.kind == .printedTotal && !check.passed && check.span == printed.span {
+            for check in failedTotals[printed.span] ?? [] {
                 if let shown = selected.firstIndex(where: { $0 == check.column }) {
                     mismatches[row * selected.count + shown] = check.stated
                 }
