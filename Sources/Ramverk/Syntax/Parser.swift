@@ -7,8 +7,9 @@ public struct Parser {
     var diagnostics: [Diagnostic] = []
     /// The cells of every post and total, in order (see `SyntaxTree.cells`).
     var cells: [Cell] = []
-    /// Column keys written in cells, each once.
+    /// Column keys written in cells, each once, and their bytes.
     var cellKeys: [String] = []
+    var cellKeyBytes: [[UInt8]] = []
     /// Nesting of blocks and parentheses; bounded so no input can exhaust the stack.
     var depth = 0
     static let maxDepth = 200
@@ -357,12 +358,12 @@ public struct Parser {
         let name = try parseName()
         let cells = try parseCells()
         try rejectPunctuationAfterName(cells.count == 0)
-        var profile: Name?
+        var profile: NameBox?
         if tokens.peek().isKeyword(.profil) {
             tokens.advance()
-            profile = try parseNameRef()
+            profile = NameBox(try parseNameRef())
         }
-        return .post(PostStatement(name: name, cells: cells, profile: profile, span: spanFrom(keyword)))
+        return .post(PostStatement(name: name, cells: cells, profileBox: profile, span: spanFrom(keyword)))
     }
 
     /// profile_stmt = "profil" name_ref "=" expression { "," expression } ;
@@ -399,14 +400,56 @@ public struct Parser {
 
     /// cell = column_key ":" expression ;
     mutating func parseCell() throws(Failure) -> Cell {
-        let key = try parseColumnKey()
+        let keyToken = tokens.peek()
+        let index = try internedKey(keyToken)
         _ = try expect(.colon, "':'")
-        // A file has a handful of keys: a linear search beats hashing.
-        let index = cellKeys.firstIndex(of: key.text) ?? {
-            cellKeys.append(key.text)
-            return cellKeys.count - 1
-        }()
-        return Cell(keyIndex: Int32(index), keyStart: key.span.start, value: try parseExpression())
+        return Cell(keyIndex: Int32(index), keyStart: keyToken.start, value: try parseCellValue())
+    }
+
+    /// The index of a cell's key among the keys written so far. A file has a handful of
+    /// keys: comparing bytes with each beats hashing, and makes no string per cell.
+    mutating func internedKey(_ token: Token) throws(Failure) -> Int {
+        let length = Int(token.end - token.start)
+        let found = tokens.file.bytes.withUnsafeBufferPointer { bytes -> Int? in
+            for (index, key) in cellKeyBytes.enumerated() where key.count == length {
+                var same = true
+                for offset in 0..<length where key[offset] != bytes[Int(token.start) + offset] {
+                    same = false
+                    break
+                }
+                if same { return index }
+            }
+            return nil
+        }
+        if let found {
+            tokens.advance()
+            return found
+        }
+        let key = try parseColumnKey()
+        cellKeys.append(key.text)
+        cellKeyBytes.append(Array(key.text.utf8))
+        return cellKeys.count - 1
+    }
+
+    /// A cell's value. Most cells are a lone number ("2021: 20 500"): that case is read
+    /// directly, without descending through every level of the expression grammar.
+    mutating func parseCellValue() throws(Failure) -> Expression {
+        let token = tokens.peek()
+        if token.kind == .number {
+            switch tokens.peek(1).kind {
+            case .newline, .endOfFile, .rightBrace, .semicolon, .word:
+                let value = tokens.number()
+                tokens.advance()
+                return .number(value, span: tokens.span(token))
+            case .number where tokens.peek(2).kind == .colon:
+                let value = tokens.number()
+                tokens.advance()
+                return .number(value, span: tokens.span(token))
+            default:
+                break
+            }
+        }
+        return try parseExpression()
     }
 
     /// include_stmt = "inkludera" STRING ;

@@ -34,6 +34,12 @@ public struct CellRange: Sendable, Equatable {
     public static let empty = CellRange(start: 0, count: 0)
 }
 
+/// A name in a box of its own, for a rarely used field of a common statement.
+public final class NameBox: Sendable {
+    public let name: Name
+    public init(_ name: Name) { self.name = name }
+}
+
 /// A name or key as written, with where it was written.
 public struct Name: Sendable, Equatable {
     public var text: String
@@ -211,8 +217,10 @@ public struct Cell: Sendable {
 public struct PostStatement: Sendable {
     public var name: Name
     public var cells: CellRange
-    /// `profil Säsong` after the cells: the post's monthly profile.
-    public var profile: Name?
+    /// `profil Säsong` after the cells: the post's monthly profile. Boxed: few posts
+    /// have one, and every post statement pays for the field.
+    public var profileBox: NameBox?
+    public var profile: Name? { profileBox?.name }
     public var span: SourceSpan
 }
 
