@@ -242,7 +242,12 @@ public struct Evaluator {
             }
             namedStates[slot] = .inProgress
             let declaration = model.namedValues[named]
+            // A named value is one value per column, the same for every row: it does not
+            // follow the profile of the post that happens to use it first.
+            let savedRow = currentRow
+            currentRow = nil
             let value = evaluate(declaration.expression, sign: declaration.sign, column: column)
+            currentRow = savedRow
             stack.removeLast()
             guard namedStates[slot] == .inProgress, let value else {
                 namedStates[slot] = .failed

@@ -45,6 +45,9 @@ extension TextReportRenderer {
             if let left = line.remaining, left.ore != 0, left.scaled(in: unit, decimals: decimals) == 0 {
                 let figures = [line.ram, line.lines, line.remaining].compactMap { $0 }
                 decimals = min(SwedishNumberFormat.exactDecimals(figures, unit: unit), unit.displayDecimals + 2)
+                if left.scaled(in: unit, decimals: decimals) == 0 {
+                    decimals = SwedishNumberFormat.exactDecimals(figures, unit: unit)
+                }
             }
             let show = { (money: Money?) in money.map { SwedishNumberFormat.format($0, unit: unit, decimals: decimals) } ?? "–" }
             rows.append([String(line.year), show(line.ram), show(line.lines), show(line.remaining), status,
@@ -138,8 +141,10 @@ extension TextReportRenderer {
         } else {
             // As many decimals as make the figures exact, but at most two more than usual:
             // "−1 719,67", not "−1 719,66667".
-            let decimals = min(SwedishNumberFormat.exactDecimals([check.stated, check.computed, check.difference], unit: unit),
-                               unit.displayDecimals + 2)
+            let exact = SwedishNumberFormat.exactDecimals([check.stated, check.computed, check.difference], unit: unit)
+            var decimals = min(exact, unit.displayDecimals + 2)
+            // A difference that would still round to zero is shown to the öre.
+            if check.difference.ore != 0, check.difference.scaled(in: unit, decimals: decimals) == 0 { decimals = exact }
             show = { SwedishNumberFormat.format($0, unit: unit, decimals: decimals) }
             stated = show(check.stated)
             computed = show(check.computed)
