@@ -2,15 +2,10 @@
 extension Parser {
     /// balance_stmt = "balanskrav" NUMBER "{" { statement_sep } { balance_item { statement_sep } } "}" ;
     mutating func parseBalance() throws(Failure) -> Statement {
-        let keyword = tokens.advance()
-        let yearToken = tokens.peek()
-        let year = try parseYear()
-        let header = spanFrom(keyword)
-        _ = try expect(.leftBrace, "'{'")
-        let items = parseItems(of: "balanskrav", opener: keyword, header: header) { (parser: inout Parser) throws(Failure) in
+        let block = try parseYearBlock("balanskrav") { (parser: inout Parser) throws(Failure) in
             try parser.parseBalanceItem()
         }
-        return .balance(BalanceStatement(year: year, yearSpan: tokens.span(yearToken), items: items, span: header))
+        return .balance(BalanceStatement(year: block.year, yearSpan: block.yearSpan, items: block.items, span: block.span))
     }
 
     /// balance_item = "resultat" expression | "realisationsvinster" expression

@@ -3,15 +3,10 @@ extension Parser {
     /// bridge_stmt = "ramförändring" NUMBER bridge_block ;
     /// bridge_block = "{" { statement_sep } { bridge_item { statement_sep } } "}" ;
     mutating func parseBridge() throws(Failure) -> Statement {
-        let keyword = tokens.advance()
-        let yearToken = tokens.peek()
-        let year = try parseYear()
-        let header = spanFrom(keyword)
-        _ = try expect(.leftBrace, "'{'")
-        let items = parseItems(of: "ramförändring", opener: keyword, header: header) { (parser: inout Parser) throws(Failure) in
+        let block = try parseYearBlock("ramförändring") { (parser: inout Parser) throws(Failure) in
             try parser.parseBridgeItem()
         }
-        return .bridge(BridgeStatement(year: year, yearSpan: tokens.span(yearToken), items: items, span: header))
+        return .bridge(BridgeStatement(year: block.year, yearSpan: block.yearSpan, items: block.items, span: block.span))
     }
 
     /// bridge_item = "från" expression | "förändring" STRING expression

@@ -35,15 +35,11 @@ extension Parser {
 
     /// revision_stmt = "justering" NUMBER "{" { statement_sep } { revision { statement_sep } } "}" ;
     mutating func parseRevision() throws(Failure) -> Statement {
-        let keyword = tokens.advance()
-        let yearToken = tokens.peek()
-        let year = try parseYear()
-        let header = spanFrom(keyword)
-        _ = try expect(.leftBrace, "'{'")
-        let decisions = parseItems(of: "justering", opener: keyword, header: header) { (parser: inout Parser) throws(Failure) in
+        let block = try parseYearBlock("justering") { (parser: inout Parser) throws(Failure) in
             try parser.parseRevisionDecision()
         }
-        return .revision(RevisionStatement(year: year, yearSpan: tokens.span(yearToken), decisions: decisions, span: header))
+        return .revision(RevisionStatement(year: block.year, yearSpan: block.yearSpan, decisions: block.items,
+                                           span: block.span))
     }
 
     /// revision = "beslut" STRING expression [ STRING ] ;

@@ -132,6 +132,19 @@ public struct Parser {
         }
     }
 
+    /// `KEYWORD YEAR { items }`: a year's block of one kind of item (ramförändring,
+    /// justering, balanskrav).
+    mutating func parseYearBlock<Item>(_ keyword: String, _ item: (inout Parser) throws(Failure) -> Item)
+        throws(Failure) -> (year: Int, yearSpan: SourceSpan, items: [Item], span: SourceSpan) {
+        let opener = tokens.advance()
+        let yearToken = tokens.peek()
+        let year = try parseYear()
+        let header = spanFrom(opener)
+        _ = try expect(.leftBrace, "'{'")
+        let items = parseItems(of: keyword, opener: opener, header: header, item)
+        return (year, tokens.span(yearToken), items, header)
+    }
+
     /// The items of a block whose '{' was just read, one a line, up to its '}': the
     /// statements of an area, the items of a ramförändring, the decisions of a reserve.
     /// A missing '}' is reported at `header` (what was read is kept); a broken item is
@@ -291,18 +304,6 @@ public struct Parser {
         return .column(ColumnStatement(key: key, label: label, year: year, formula: formula, span: spanFrom(keyword)))
     }
 
-    /// column_key = NUMBER | WORD ;
-    mutating func parseColumnKey() throws(Failure) -> Name {
-        let token = tokens.peek()
-        switch token.kind {
-        case .number where tokens.number().integer != nil, .word, .keyword:
-            tokens.advance()
-            return Name(text: tokens.text(token), span: tokens.span(token))
-        default:
-            throw expected("en kolumn (t.ex. 2021 eller Budget)")
-        }
-    }
-
     mutating func parseYear() throws(Failure) -> Int {
         let token = tokens.peek()
         guard token.kind == .number, let year = tokens.number().integer, (1000...9999).contains(year) else {
@@ -388,68 +389,6 @@ public struct Parser {
         }
         let cells = try parseCells()
         return .total(TotalStatement(label: label, cells: cells, span: spanFrom(keyword)))
-    }
-
-    mutating func parseCells() throws(Failure) -> CellRange {
-        let start = cells.count
-        while tokens.peek().isNameWord && tokens.peek(1).kind == .colon {
-            cells.append(try parseCell())
-        }
-        return CellRange(start: Int32(start), count: Int32(cells.count - start))
-    }
-
-    /// cell = column_key ":" expression ;
-    mutating func parseCell() throws(Failure) -> Cell {
-        let keyToken = tokens.peek()
-        let index = try internedKey(keyToken)
-        _ = try expect(.colon, "':'")
-        return Cell(keyIndex: Int32(index), keyStart: keyToken.start, value: try parseCellValue())
-    }
-
-    /// The index of a cell's key among the keys written so far. A file has a handful of
-    /// keys: comparing bytes with each beats hashing, and makes no string per cell.
-    mutating func internedKey(_ token: Token) throws(Failure) -> Int {
-        let length = Int(token.end - token.start)
-        let found = tokens.file.bytes.withUnsafeBufferPointer { bytes -> Int? in
-            for (index, key) in cellKeyBytes.enumerated() where key.count == length {
-                var same = true
-                for offset in 0..<length where key[offset] != bytes[Int(token.start) + offset] {
-                    same = false
-                    break
-                }
-                if same { return index }
-            }
-            return nil
-        }
-        if let found {
-            tokens.advance()
-            return found
-        }
-        let key = try parseColumnKey()
-        cellKeys.append(key.text)
-        cellKeyBytes.append(Array(key.text.utf8))
-        return cellKeys.count - 1
-    }
-
-    /// A cell's value. Most cells are a lone number ("2021: 20 500"): that case is read
-    /// directly, without descending through every level of the expression grammar.
-    mutating func parseCellValue() throws(Failure) -> Expression {
-        let token = tokens.peek()
-        if token.kind == .number {
-            switch tokens.peek(1).kind {
-            case .newline, .endOfFile, .rightBrace, .semicolon, .word:
-                let value = tokens.number()
-                tokens.advance()
-                return .number(value, span: tokens.span(token))
-            case .number where tokens.peek(2).kind == .colon:
-                let value = tokens.number()
-                tokens.advance()
-                return .number(value, span: tokens.span(token))
-            default:
-                break
-            }
-        }
-        return try parseExpression()
     }
 
     /// include_stmt = "inkludera" STRING ;

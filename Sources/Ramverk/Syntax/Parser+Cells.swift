@@ -1,0 +1,76 @@
+/// The cells of a post or a total: `2021: 20 500`, one value per column.
+extension Parser {
+    /// column_key = NUMBER | WORD ;
+    mutating func parseColumnKey() throws(Failure) -> Name {
+        let token = tokens.peek()
+        switch token.kind {
+        case .number where tokens.number().integer != nil, .word, .keyword:
+            tokens.advance()
+            return Name(text: tokens.text(token), span: tokens.span(token))
+        default:
+            throw expected("en kolumn (t.ex. 2021 eller Budget)")
+        }
+    }
+
+    mutating func parseCells() throws(Failure) -> CellRange {
+        let start = cells.count
+        while tokens.peek().isNameWord && tokens.peek(1).kind == .colon {
+            cells.append(try parseCell())
+        }
+        return CellRange(start: Int32(start), count: Int32(cells.count - start))
+    }
+
+    /// cell = column_key ":" expression ;
+    mutating func parseCell() throws(Failure) -> Cell {
+        let keyToken = tokens.peek()
+        let index = try internedKey(keyToken)
+        _ = try expect(.colon, "':'")
+        return Cell(keyIndex: Int32(index), keyStart: keyToken.start, value: try parseCellValue())
+    }
+
+    /// The index of a cell's key among the keys written so far. A file has a handful of
+    /// keys: comparing bytes with each beats hashing, and makes no string per cell.
+    mutating func internedKey(_ token: Token) throws(Failure) -> Int {
+        let length = Int(token.end - token.start)
+        let found = tokens.file.bytes.withUnsafeBufferPointer { bytes -> Int? in
+            for (index, key) in cellKeyBytes.enumerated() where key.count == length {
+                var same = true
+                for offset in 0..<length where key[offset] != bytes[Int(token.start) + offset] {
+                    same = false
+                    break
+                }
+                if same { return index }
+            }
+            return nil
+        }
+        if let found {
+            tokens.advance()
+            return found
+        }
+        let key = try parseColumnKey()
+        cellKeys.append(key.text)
+        cellKeyBytes.append(Array(key.text.utf8))
+        return cellKeys.count - 1
+    }
+
+    /// A cell's value. Most cells are a lone number ("2021: 20 500"): that case is read
+    /// directly, without descending through every level of the expression grammar.
+    mutating func parseCellValue() throws(Failure) -> Expression {
+        let token = tokens.peek()
+        if token.kind == .number {
+            switch tokens.peek(1).kind {
+            case .newline, .endOfFile, .rightBrace, .semicolon, .word:
+                let value = tokens.number()
+                tokens.advance()
+                return .number(value, span: tokens.span(token))
+            case .number where tokens.peek(2).kind == .colon:
+                let value = tokens.number()
+                tokens.advance()
+                return .number(value, span: tokens.span(token))
+            default:
+                break
+            }
+        }
+        return try parseExpression()
+    }
+}
