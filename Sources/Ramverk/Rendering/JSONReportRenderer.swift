@@ -62,25 +62,7 @@ public struct JSONReportRenderer: Sendable {
         json.endArray()
 
         json.beginArray("rams")
-        for ram in report.rams {
-            json.beginObject()
-            json.integer("year", Int64(ram.year))
-            json.string("decision", ram.decision)
-            json.integer("ram", ram.ram?.ore)
-            json.integer("original", ram.original?.ore)
-            json.beginArray("revisions")
-            for revision in ram.revisions {
-                json.beginObject()
-                json.string("reference", revision.reference)
-                json.string("note", revision.note)
-                json.integer("amount", revision.amount?.ore)
-                json.endObject()
-            }
-            json.endArray()
-            json.integer("netCost", ram.lines?.ore)
-            json.integer("remaining", ram.remaining?.ore)
-            json.endObject()
-        }
+        for ram in report.rams { renderRam(ram, into: &json) }
         json.endArray()
 
         json.beginArray("bridges")
@@ -92,28 +74,7 @@ public struct JSONReportRenderer: Sendable {
         json.endArray()
 
         json.beginArray("balances")
-        for balance in report.balances {
-            json.beginObject()
-            json.integer("year", Int64(balance.year))
-            json.integer("result", balance.result?.ore)
-            json.integer("capitalGains", balance.capitalGains?.ore)
-            json.integer("resultExcludingCapitalGains", balance.resultExcludingCapitalGains?.ore)
-            json.beginArray("adjustments")
-            for adjustment in balance.adjustments {
-                json.beginObject()
-                json.string("text", adjustment.text)
-                json.integer("amount", adjustment.amount?.ore)
-                json.endObject()
-            }
-            json.endArray()
-            json.integer("toReserve", balance.toReserve?.ore)
-            json.integer("fromReserve", balance.fromReserve?.ore)
-            json.integer("balanceResult", balance.balanceResult?.ore)
-            json.integer("taxRevenue", balance.taxRevenue?.ore)
-            json.string("goal", balance.goal.map(SwedishNumberFormat.machine))
-            json.integer("goalAmount", balance.goalAmount?.ore)
-            json.endObject()
-        }
+        for balance in report.balances { renderBalance(balance, into: &json) }
         json.endArray()
 
         json.beginArray("checks")
@@ -171,80 +132,6 @@ public struct JSONReportRenderer: Sendable {
             json.string("type", kind == .percent ? "percent" : "number")
             json.string("value", SwedishNumberFormat.machine(ratio))
         }
-        json.endObject()
-    }
-
-    /// A reserve; amounts are positive (money available and drawn), in öre.
-    private func renderReserve(_ reserve: ReserveResult, into json: inout JSONWriter) {
-        json.beginObject()
-        json.string("name", reserve.name)
-        json.string("column", reserve.columnLabel)
-        json.integer("opening", reserve.opening?.ore)
-        json.beginArray("decisions")
-        for line in reserve.lines {
-            json.beginObject()
-            json.string("reference", line.reference)
-            json.integer("amount", line.amount?.ore)
-            json.string("destination", line.destination)
-            json.bool("external", line.external)
-            json.string("note", line.note)
-            json.integer("remainingAfter", line.remainingAfter?.ore)
-            json.endObject()
-        }
-        json.endArray()
-        json.integer("drawn", reserve.drawn.ore)
-        json.integer("drawnExternally", reserve.drawnExternally.ore)
-        json.integer("remaining", reserve.remaining?.ore)
-        json.endObject()
-    }
-
-    private func renderBridge(_ bridge: BridgeResult, into json: inout JSONWriter) {
-        json.beginObject()
-        json.integer("year", Int64(bridge.year))
-        json.string("baseLabel", bridge.baseLabel)
-        json.integer("base", bridge.base?.ore)
-        for (key, lines) in [("oneOffs", bridge.oneOffs), ("changes", bridge.changes)] {
-            json.beginArray(key)
-            for line in lines {
-                json.beginObject()
-                json.string("text", line.text)
-                json.integer("amount", line.amount?.ore)
-                json.endObject()
-            }
-            json.endArray()
-        }
-        json.integer("sumOfChanges", bridge.sumOfChanges?.ore)
-        json.integer("printedTotal", bridge.printedTotal?.ore)
-        json.integer("computedRam", bridge.computedRam?.ore)
-        json.integer("ram", bridge.ram?.ore)
-        json.integer("actualChange", bridge.actualChange?.ore)
-        json.endObject()
-    }
-
-    private func renderCheck(_ check: CheckResult, into json: inout JSONWriter) {
-        json.beginObject()
-        json.string("kind", check.kind.rawValue)
-        json.bool("passed", check.passed)
-        json.string("subject", check.subject)
-        let file = sources[check.span.file]
-        let location = file.location(of: Int(check.span.start))
-        json.string("file", file.path)
-        json.integer("line", Int64(location.line))
-        json.integer("column", Int64(location.column))
-        if let numbers = check.numbers {
-            // Numbers as exact decimal strings; a percentage as its fraction (0.0185).
-            json.string("type", numbers.percent ? "percent" : "number")
-            json.string("stated", SwedishNumberFormat.machine(numbers.stated))
-            json.string("computed", SwedishNumberFormat.machine(numbers.computed))
-            json.string("difference", SwedishNumberFormat.machine(numbers.difference))
-        } else if check.kind != .uniqueNumbers {
-            json.string("type", "money")
-            json.integer("stated", check.stated.ore)
-            json.integer("computed", check.computed.ore)
-            json.integer("difference", check.difference.ore)
-        }
-        if let comparison = check.comparison { json.string("comparison", comparison.rawValue) }
-        if let detail = check.detail { json.string("detail", detail) }
         json.endObject()
     }
 }
