@@ -14,17 +14,34 @@ struct NameTable {
 
     var count: Int { entries.count }
 
+    /// FNV-1a over the name with diacritics folded away, so that canonically equal
+    /// spellings ("ä" precomposed, or "a" + U+0308, which `==` treats as one name) hash
+    /// alike: Latin-1 letters count as their base letter and combining marks are
+    /// skipped. A name with other non-ASCII letters takes Swift's own
+    /// normalisation-blind hash. Equal names always hash alike; names that only fold
+    /// alike are told apart by `==`.
     static func hash(_ name: String) -> UInt64 {
-        // FNV-1a over the bytes of an ASCII name. Other names may be written in two
-        // canonically equal ways ("ä" precomposed or as a + U+0308), which `==` treats as
-        // one name: they take Swift's hash, which is blind to that difference.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name.utf8 {
-            if byte >= 0x80 { return UInt64(bitPattern: Int64(name.hashValue)) }
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        for scalar in name.unicodeScalars {
+            let value = scalar.value
+            let folded: UInt32
+            if value < 0x80 {
+                folded = value
+            } else if value >= 0xC0 && value <= 0xFF {
+                folded = UInt32(NameTable.latin1Base[Int(value - 0xC0)])
+            } else if value >= 0x300 && value <= 0x36F {
+                continue
+            } else {
+                return UInt64(bitPattern: Int64(name.hashValue))
+            }
+            hash = (hash ^ UInt64(folded)) &* 0x0000_0100_0000_01B3
         }
         return hash ^ (hash >> 29)
     }
+
+    /// U+00C0–U+00FF by their base letter (À→A, ä→a, ö→o, …; the rest as they are).
+    private static let latin1Base: [UInt8] = Array("AAAAAAACEEEEIIIIDNOOOOO×OUUUUYÞsaaaaaaaceeeeiiiidnooooo÷ouuuuyþy".unicodeScalars)
+        .map { UInt8(truncatingIfNeeded: $0.value) }
 
     /// The member named `name`, comparing names through `nameOf`.
     func lookUp(_ name: String, nameOf: (Member) -> String) -> Member? {
