@@ -121,15 +121,21 @@ public struct TextReportRenderer: Sendable {
             output.append(header)
         }
         output.newline()
+        let hasMismatches = !report.printedMismatches.isEmpty
         for rowIndex in table.rows {
             let row = report.rows[rowIndex]
-            var name = String(repeating: "  ", count: row.depth) + row.name
-            var nameLength = TextTable.width(name)
+            // Indentation and name straight into the output; a string is built only for a
+            // name too long for its column.
+            let indent = row.depth * 2
+            var nameLength = indent + TextTable.width(row.name)
             if nameLength > nameWidth {
-                name = TextTable.fit(name, to: nameWidth)
+                let fitted = TextTable.fit(String(repeating: " ", count: indent) + row.name, to: nameWidth)
+                output.append(row.kind == .post ? fitted : paint(fitted, "1"))
                 nameLength = nameWidth
+            } else {
+                output.spaces(indent)
+                output.append(row.kind == .post ? row.name : paint(row.name, "1"))
             }
-            output.append(row.kind == .post ? name : paint(name, "1"))
             output.spaces(nameWidth - nameLength)
             figures(report, table, row: rowIndex, into: &values)
             for index in widths.indices {
@@ -149,7 +155,9 @@ public struct TextReportRenderer: Sendable {
                 }
             }
             output.newline()
-            renderMismatch(report, table, row: rowIndex, nameWidth: nameWidth, widths: widths, to: &output)
+            if hasMismatches {
+                renderMismatch(report, table, row: rowIndex, nameWidth: nameWidth, widths: widths, to: &output)
+            }
             // A blank line after each top-level area, and after the table.
             if (row.kind == .total && row.depth == 0) || rowIndex == table.rows.upperBound - 1 {
                 if !output.endsWithBlankLine { output.newline() }

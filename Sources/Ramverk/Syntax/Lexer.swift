@@ -143,12 +143,17 @@ public struct Lexer {
         return (Unicode.Scalar(value) ?? "\u{FFFD}", min(length, bytes.count - offset))
     }
 
+    /// Latin-1 letters (å ä ö é …; not × and ÷) without a Unicode property look-up.
+    private func isLatin1Letter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0xC0 && scalar.value <= 0xFF && scalar.value != 0xD7 && scalar.value != 0xF7
+    }
+
     private func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic
+        isLatin1Letter(scalar) || scalar.properties.isAlphabetic
     }
 
     private func isWordContinuation(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.properties.isAlphabetic { return true }
+        if isLatin1Letter(scalar) || scalar.properties.isAlphabetic { return true }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .decimalNumber: return true
         default: return false
