@@ -39,8 +39,16 @@ public struct DiagnosticRenderer: Sendable {
 
         let lineNumber = String(location.line)
         let gutter = String(repeating: " ", count: lineNumber.count)
-        let lineText = file.lineText(location.line).map { $0 == "\t" ? " " : $0 }
-        let lineString = String(lineText)
+        // Tabs as one space and other control characters as their visible symbols
+        // (NUL → ␀), one column each, so the caret still lines up and no control
+        // character reaches the terminal.
+        var lineString = ""
+        for scalar in file.lineText(location.line).unicodeScalars {
+            if scalar == "\t" { lineString += " " }
+            else if scalar.value < 0x20 || scalar.value == 0x7F {
+                lineString.unicodeScalars.append(Unicode.Scalar(scalar.value == 0x7F ? 0x2421 : 0x2400 + scalar.value)!)
+            } else { lineString.unicodeScalars.append(scalar) }
+        }
         out += "\(gutter) \(paint("|", "34"))\n"
         out += "\(paint(lineNumber, "34")) \(paint("|", "34")) \(lineString)\n"
         // Carets under the span's characters on this line (at least one).

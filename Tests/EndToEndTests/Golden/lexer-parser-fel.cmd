@@ -1,0 +1,1 @@
+kör Tests/EndToEndTests/Golden/lexer-parser-fel.ramverk
