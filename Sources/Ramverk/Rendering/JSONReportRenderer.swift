@@ -77,6 +77,17 @@ public struct JSONReportRenderer: Sendable {
         for balance in report.balances { renderBalance(balance, into: &json) }
         json.endArray()
 
+        json.beginArray("risks")
+        for risk in report.risks {
+            json.beginObject()
+            json.string("name", risk.name.text)
+            json.string("description", risk.description)
+            json.string("direction", risk.direction?.rawValue)
+            json.string("coveredBy", risk.coveredBy)
+            json.endObject()
+        }
+        json.endArray()
+
         json.beginArray("checks")
         for check in report.checks { renderCheck(check, into: &json) }
         json.endArray()

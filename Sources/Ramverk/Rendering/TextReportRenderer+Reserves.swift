@@ -76,3 +76,18 @@ extension TextReportRenderer {
         out += "\n"
     }
 }
+
+extension TextReportRenderer {
+    /// Risks named in words: name, direction, description and what covers them.
+    func renderRisks(_ risks: [RiskStatement], into out: inout String) {
+        out += paint("Risker", "1") + "\n"
+        let nameWidth = risks.map { TextTable.width($0.name.text) }.max() ?? 0
+        for risk in risks {
+            let direction = risk.direction.map { "(\($0.rawValue))" } ?? ""
+            out += trimTrailing("  \(TextTable.pad(risk.name.text, to: nameWidth, .left))  \(direction)") + "\n"
+            if let description = risk.description { out += "      \(description)\n" }
+            if let covered = risk.coveredBy { out += "      Täcks av: \(covered)\n" }
+        }
+        out += "\n"
+    }
+}

@@ -42,6 +42,7 @@ public struct TextReportRenderer: Sendable {
         for bridge in report.bridges { renderBridge(bridge, unit: report.unit, into: &out) }
         for reserve in report.reserves { renderReserve(reserve, unit: report.unit, into: &out) }
         for balance in report.balances { renderBalance(balance, unit: report.unit, into: &out) }
+        if !report.risks.isEmpty { renderRisks(report.risks, into: &out) }
         renderChecks(report, into: &out)
         output.append(out)
     }

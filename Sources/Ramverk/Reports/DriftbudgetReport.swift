@@ -92,6 +92,7 @@ public struct DriftbudgetReport: Sendable {
     public var bridges: [BridgeResult]
     public var reserves: [ReserveResult]
     public var balances: [BalanceResult]
+    public var risks: [RiskStatement]
     public var checks: [CheckResult]
 
     /// The figure of a row in a shown column, in the row's own sign; nil = blank.

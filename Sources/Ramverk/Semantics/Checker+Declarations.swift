@@ -57,6 +57,13 @@ extension Checker {
                 pending.append(.revision(revision, scope))
             case .balance(let balance):
                 pending.append(.balance(balance, scope))
+            case .risk(let risk):
+                if let first = model.risks.first(where: { $0.name.text == risk.name.text }) {
+                    report(.duplicateName(risk.name.text, kind: "risken"), risk.name.span,
+                           notes: [Diagnostic.Note(message: "först deklarerad här", span: first.name.span)])
+                    return
+                }
+                model.risks.append(risk)
             case .profile(let profile):
                 if let first = profileIndex[profile.name.text] {
                     report(.duplicateName(profile.name.text, kind: "profilen"), profile.name.span,

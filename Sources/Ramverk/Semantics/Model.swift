@@ -28,6 +28,8 @@ public struct Model: Sendable {
     /// and are spread evenly).
     public var profiles: [Profile] = []
     public var postProfiles: [Int: Int] = [:]
+    /// Risks named in words, in file order.
+    public var risks: [RiskStatement] = []
     /// Balanskravsutredningar, one a year.
     public var balances: [Balance] = []
     /// Reserves and the decisions drawing on them.

@@ -239,6 +239,7 @@ public struct Parser {
         case .profil: return try parseProfile()
         case .justering: return try parseRevision()
         case .balanskrav: return try parseBalance()
+        case .risk: return try parseRisk()
         default: throw expected("en sats (t.ex. post, område, ram)")
         }
     }

@@ -68,6 +68,27 @@ public enum Statement: Sendable {
     indirect case profile(ProfileStatement)
     indirect case revision(RevisionStatement)
     indirect case balance(BalanceStatement)
+    indirect case risk(RiskStatement)
+}
+
+/// Which way a risk can move the result.
+public enum RiskDirection: String, Sendable {
+    case negative = "negativ", positive = "positiv", both = "båda"
+}
+
+/// `risk Lokalbanken { beskrivning "…" riktning negativ täcks "…" }`: a risk named in
+/// words (the risk analysis quantifies it with a distribution).
+public struct RiskStatement: Sendable {
+    public var name: Name
+    public var description: String?
+    public var direction: RiskDirection?
+    public var coveredBy: String?
+    public var span: SourceSpan
+
+    public init(name: Name, span: SourceSpan) {
+        self.name = name
+        self.span = span
+    }
 }
 
 /// `balanskrav 2024 { … }`: the balanskravsutredning of a year, as RKR lays it out.

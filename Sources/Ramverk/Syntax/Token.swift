@@ -20,6 +20,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
     case reserv, beslut, till, extern
     case profil, periodandel, justering
     case balanskrav, realisationsvinster, resultatreserv, skatteintakter, resultatmal
+    case risk, beskrivning, riktning, negativ, positiv, bada, tacks
 
     public var spelling: String {
         switch self {
@@ -66,6 +67,13 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
         case .resultatreserv: "resultatreserv"
         case .skatteintakter: "skatteintäkter"
         case .resultatmal: "resultatmål"
+        case .risk: "risk"
+        case .beskrivning: "beskrivning"
+        case .riktning: "riktning"
+        case .negativ: "negativ"
+        case .positiv: "positiv"
+        case .bada: "båda"
+        case .tacks: "täcks"
         }
     }
 

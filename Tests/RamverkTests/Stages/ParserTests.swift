@@ -76,6 +76,8 @@ struct ParserTests {
                 " (beslut \(quote(decision.reference)) \(dump(decision.amount))" + (decision.note.map { " " + quote($0) } ?? "") + ")"
             }
             return "(justering \(revision.year)" + decisions.joined() + ")"
+        case .risk(let risk):
+            return "(risk \(quote(risk.name.text)) \(risk.direction?.rawValue ?? "-"))"
         case .balance(let balance):
             return "(balanskrav \(balance.year) \(balance.items.count) rader)"
         case .profile(let profile):
@@ -255,7 +257,7 @@ struct ParserTests {
         let text = try #require(Scenario.load(repositoryFile: "Scenarios/haninge-2021.ramverk"))
         let (statements, diagnostics) = ParserTests.parse(text)
         #expect(diagnostics.isEmpty)
-        #expect(statements.count == 39)
+        #expect(statements.count == 43)
         #expect(statements[0] == "(kommun \"Haninge\")")
         #expect(statements[6] == "(ram 2021 (mnkr 247,0) enligt \"KF 2020-11-09 § 185\")")
     }
