@@ -15,15 +15,43 @@ public struct BalanceResult: Sendable {
     public var goalAmount: Money?
 }
 
+/// Realisationsvinster of a year: budget, prognos and utfall, and utfall − budget.
+public struct CapitalGainsResult: Sendable {
+    public var year: Int
+    public var budget: Money?
+    public var forecast: Money?
+    public var actual: Money?
+    /// utfall (else prognos) − budget: positive when the sales brought more.
+    public var deviation: Money?
+
+    /// What the year's balanskrav deducts: utfall, else prognos, else budget.
+    public var best: Money? { actual ?? forecast ?? budget }
+}
+
 extension Evaluator {
-    mutating func workThrough(_ balance: Balance, tolerance: Money, into checks: inout [CheckResult]) -> BalanceResult {
+    mutating func workThrough(_ gains: CapitalGains) -> CapitalGainsResult {
+        let column = model.column(forYear: gains.year)
+        func amount(_ expression: ResolvedExpression?) -> Money? {
+            expression.flatMap { evaluateAmount($0, sign: .result, column: column, keepSign: true) }
+        }
+        var result = CapitalGainsResult(year: gains.year, budget: amount(gains.budget), forecast: amount(gains.forecast),
+                                        actual: amount(gains.actual))
+        if let outcome = result.actual ?? result.forecast, let budget = result.budget {
+            result.deviation = outcome.subtracting(budget)
+        }
+        return result
+    }
+
+    /// `gains`: the realisationsvinster of the year, used when the block names none.
+    mutating func workThrough(_ balance: Balance, gains: CapitalGainsResult?, tolerance: Money,
+                              into checks: inout [CheckResult]) -> BalanceResult {
         let column = model.column(forYear: balance.year)
         func amount(_ expression: ResolvedExpression?) -> Money? {
             expression.flatMap { evaluateAmount($0, sign: .result, column: column, keepSign: true) }
         }
         var result = BalanceResult(year: balance.year, adjustments: [])
         result.result = amount(balance.result)
-        result.capitalGains = amount(balance.capitalGains)
+        result.capitalGains = balance.capitalGains.map { amount($0) } ?? gains?.best
         result.adjustments = balance.adjustments.map { ($0.text, amount($0.amount)) }
         result.toReserve = amount(balance.toReserve)
         result.fromReserve = amount(balance.fromReserve)

@@ -20,6 +20,7 @@ public struct Evaluation: Sendable {
     public var bridges: [BridgeResult]
     public var reserves: [ReserveResult]
     public var balances: [BalanceResult]
+    public var capitalGains: [CapitalGainsResult]
     public var checks: [CheckResult]
     public var diagnostics: [Diagnostic]
 
@@ -156,7 +157,10 @@ extension Evaluator {
         checkRams(rams, grandTotals, into: &checks)
         let bridges = model.bridges.map { workThrough($0, rams: rams, tolerance: tolerance, into: &checks) }
         let reserves = model.reserves.map { workThrough($0, into: &checks) }
-        let balances = model.balances.map { workThrough($0, tolerance: tolerance, into: &checks) }
+        let capitalGains = model.capitalGains.map { workThrough($0) }
+        let balances = model.balances.map { balance in
+            workThrough(balance, gains: capitalGains.last { $0.year == balance.year }, tolerance: tolerance, into: &checks)
+        }
         checkExpectations(into: &checks, tolerance: tolerance)
         checkConditions(into: &checks, tolerance: tolerance)
         checkUniqueNumbers(into: &checks)
@@ -164,7 +168,8 @@ extension Evaluator {
                           cellPresent: cellStates.map { $0 == .done },
                           areaValues: areaResults, grandTotals: grandTotals, namedValues: namedResults, rams: rams,
                           originalRams: originalRams, revisionAmounts: revisionAmounts,
-                          tolerance: tolerance, bridges: bridges, reserves: reserves, balances: balances, checks: checks,
+                          tolerance: tolerance, bridges: bridges, reserves: reserves, balances: balances,
+                          capitalGains: capitalGains, checks: checks,
                           diagnostics: diagnostics)
     }
 }

@@ -77,6 +77,18 @@ public struct JSONReportRenderer: Sendable {
         for balance in report.balances { renderBalance(balance, into: &json) }
         json.endArray()
 
+        json.beginArray("capitalGains")
+        for year in report.capitalGains {
+            json.beginObject()
+            json.integer("year", Int64(year.year))
+            json.integer("budget", year.budget?.ore)
+            json.integer("forecast", year.forecast?.ore)
+            json.integer("actual", year.actual?.ore)
+            json.integer("deviation", year.deviation?.ore)
+            json.endObject()
+        }
+        json.endArray()
+
         json.beginArray("risks")
         for risk in report.risks {
             json.beginObject()

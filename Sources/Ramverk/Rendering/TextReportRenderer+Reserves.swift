@@ -91,3 +91,24 @@ extension TextReportRenderer {
         out += "\n"
     }
 }
+
+extension TextReportRenderer {
+    /// Realisationsvinster per year: budget, prognos, utfall and the deviation.
+    func renderCapitalGains(_ gains: [CapitalGainsResult], unit: MoneyUnit, into out: inout String) {
+        out += paint("Realisationsvinster", "1") + " (belopp i \(unit.rawValue), utanför verksamhetens resultat)\n"
+        let headers = ["År", "Budget", "Prognos", "Utfall", "Avvikelse"]
+        var rows: [[String]] = [headers]
+        for year in gains {
+            rows.append([String(year.year), amount(year.budget, unit), amount(year.forecast, unit),
+                         amount(year.actual, unit), amount(year.deviation, unit)])
+        }
+        var widths = headers.map(TextTable.width)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], TextTable.width(cell)) } }
+        for row in rows {
+            var line = " "
+            for (i, cell) in row.enumerated() { line += " " + TextTable.pad(cell, to: widths[i], i == 0 ? .left : .right) + " " }
+            out += trimTrailing(line) + "\n"
+        }
+        out += "\n"
+    }
+}

@@ -92,6 +92,7 @@ public struct DriftbudgetReport: Sendable {
     public var bridges: [BridgeResult]
     public var reserves: [ReserveResult]
     public var balances: [BalanceResult]
+    public var capitalGains: [CapitalGainsResult]
     public var risks: [RiskStatement]
     public var checks: [CheckResult]
 

@@ -69,7 +69,8 @@ public enum DriftbudgetReportBuilder {
             printedMismatches: layout.mismatches,
             namedValues: namedValues, rams: rams,
             bridges: evaluation.bridges, reserves: evaluation.reserves,
-            balances: evaluation.balances, risks: model.risks, checks: evaluation.checks)
+            balances: evaluation.balances, capitalGains: evaluation.capitalGains, risks: model.risks,
+            checks: evaluation.checks)
     }
 
     /// Consecutive top-level lines that share shown columns (a column is used when some

@@ -57,6 +57,8 @@ extension Checker {
                 pending.append(.revision(revision, scope))
             case .balance(let balance):
                 pending.append(.balance(balance, scope))
+            case .capitalGains(let gains):
+                pending.append(.capitalGains(gains, scope))
             case .risk(let risk):
                 if let first = model.risks.first(where: { $0.name.text == risk.name.text }) {
                     report(.duplicateName(risk.name.text, kind: "risken"), risk.name.span,

@@ -52,6 +52,18 @@ extension Checker {
                     report(.unknownProfile(name.text, suggestion: NameSuggestion.closest(to: name.text, among: profileIndex.keys.sorted())),
                            name.span)
                 }
+            case .capitalGains(let statement, let scope):
+                let context = model.column(forYear: statement.year).map(ColumnContext.fixed) ?? .none
+                var gains = CapitalGains(year: statement.year, span: statement.span)
+                for (figure, amount) in statement.figures {
+                    let resolved = resolve(amount, scope, context)
+                    switch figure {
+                    case .budget: gains.budget = resolved
+                    case .prognos: gains.forecast = resolved
+                    case .utfall: gains.actual = resolved
+                    }
+                }
+                model.capitalGains.append(gains)
             case .balance(let statement, let scope):
                 model.balances.append(resolveBalance(statement, scope))
             case .revision(let statement, let scope):

@@ -40,6 +40,7 @@ public struct Checker {
         case postProfile(post: Int, Name)
         case revision(RevisionStatement, Scope)
         case balance(BalanceStatement, Scope)
+        case capitalGains(CapitalGainsStatement, Scope)
     }
     var profileIndex: [String: Int] = [:]
     /// True while a column formula is resolved: a lone column key names the row's value.

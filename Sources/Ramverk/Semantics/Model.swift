@@ -30,6 +30,8 @@ public struct Model: Sendable {
     public var postProfiles: [Int: Int] = [:]
     /// Risks named in words, in file order.
     public var risks: [RiskStatement] = []
+    /// Realisationsvinster per year.
+    public var capitalGains: [CapitalGains] = []
     /// Balanskravsutredningar, one a year.
     public var balances: [Balance] = []
     /// Reserves and the decisions drawing on them.
@@ -269,4 +271,13 @@ public struct Balance: Sendable {
     public var fromReserve: ResolvedExpression?
     public var taxRevenue: ResolvedExpression?
     public var goal: ResolvedExpression?
+}
+
+/// `realisationsvinster 2021 { … }` resolved.
+public struct CapitalGains: Sendable {
+    public var year: Int
+    public var span: SourceSpan
+    public var budget: ResolvedExpression?
+    public var forecast: ResolvedExpression?
+    public var actual: ResolvedExpression?
 }

@@ -42,4 +42,23 @@ extension Parser {
         }
         return (item, spanFrom(token))
     }
+
+    /// capital_gains_stmt = "realisationsvinster" NUMBER "{" { statement_sep } { gains_item { statement_sep } } "}" ;
+    /// gains_item = ( "budget" | "prognos" | "utfall" ) expression ;
+    mutating func parseCapitalGains() throws(Failure) -> Statement {
+        let block = try parseYearBlock("realisationsvinster") { (parser: inout Parser) throws(Failure) in
+            try parser.parseCapitalGainsItem()
+        }
+        return .capitalGains(CapitalGainsStatement(year: block.year, yearSpan: block.yearSpan, figures: block.items,
+                                                   span: block.span))
+    }
+
+    mutating func parseCapitalGainsItem() throws(Failure) -> (figure: CapitalGainsStatement.Figure, amount: Expression) {
+        let token = tokens.peek()
+        guard token.kind == .word, let figure = CapitalGainsStatement.Figure(rawValue: tokens.text(token).lowercased()) else {
+            throw expected("budget, prognos eller utfall")
+        }
+        tokens.advance()
+        return (figure, try parseExpression())
+    }
 }

@@ -240,6 +240,7 @@ public struct Parser {
         case .justering: return try parseRevision()
         case .balanskrav: return try parseBalance()
         case .risk: return try parseRisk()
+        case .realisationsvinster: return try parseCapitalGains()
         default: throw expected("en sats (t.ex. post, område, ram)")
         }
     }

@@ -69,6 +69,17 @@ public enum Statement: Sendable {
     indirect case revision(RevisionStatement)
     indirect case balance(BalanceStatement)
     indirect case risk(RiskStatement)
+    indirect case capitalGains(CapitalGainsStatement)
+}
+
+/// `realisationsvinster 2021 { budget 10 000  utfall 14 500 }`: gains on sold fixed
+/// assets, budgeted and actual, reported apart from the operating result.
+public struct CapitalGainsStatement: Sendable {
+    public enum Figure: String, Sendable { case budget, prognos, utfall }
+    public var year: Int
+    public var yearSpan: SourceSpan
+    public var figures: [(figure: Figure, amount: Expression)]
+    public var span: SourceSpan
 }
 
 /// Which way a risk can move the result.

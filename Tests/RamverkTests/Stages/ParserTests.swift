@@ -76,6 +76,8 @@ struct ParserTests {
                 " (beslut \(quote(decision.reference)) \(dump(decision.amount))" + (decision.note.map { " " + quote($0) } ?? "") + ")"
             }
             return "(justering \(revision.year)" + decisions.joined() + ")"
+        case .capitalGains(let gains):
+            return "(realisationsvinster \(gains.year)" + gains.figures.map { " (\($0.figure.rawValue) \(dump($0.amount)))" }.joined() + ")"
         case .risk(let risk):
             return "(risk \(quote(risk.name.text)) \(risk.direction?.rawValue ?? "-"))"
         case .balance(let balance):
