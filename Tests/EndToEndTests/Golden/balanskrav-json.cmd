@@ -1,0 +1,1 @@
+kör Tests/EndToEndTests/Golden/balanskrav.ramverk --format json
