@@ -369,19 +369,6 @@ public struct Parser {
         return .post(PostStatement(name: name, cells: cells, profileBox: profile, span: spanFrom(keyword)))
     }
 
-    /// profile_stmt = "profil" name_ref "=" expression { "," expression } ;
-    mutating func parseProfile() throws(Failure) -> Statement {
-        let keyword = tokens.advance()
-        let name = try parseNameRef()
-        _ = try expect(.equals, "'='")
-        var shares = [try parseExpression()]
-        while tokens.peek().kind == .comma {
-            tokens.advance()
-            shares.append(try parseExpression())
-        }
-        return .profile(ProfileStatement(name: name, shares: shares, span: spanFrom(keyword)))
-    }
-
     /// total_stmt = "summa" [ STRING ] { cell } ;
     mutating func parseTotal() throws(Failure) -> Statement {
         let keyword = tokens.advance()
