@@ -33,6 +33,15 @@ public struct TextOutput {
 
     mutating func append(byte: UInt8) { bytes.append(byte) }
 
+    /// Appends text rendered elsewhere (whole lines), handing full chunks to the sink.
+    mutating func append(bytes more: [UInt8]) {
+        bytes.append(contentsOf: more)
+        if let sink, bytes.count >= chunkSize {
+            sink(bytes[...])
+            bytes.removeAll(keepingCapacity: true)
+        }
+    }
+
     mutating func spaces(_ count: Int) {
         guard count > 0 else { return }
         bytes.append(contentsOf: repeatElement(0x20, count: count))
