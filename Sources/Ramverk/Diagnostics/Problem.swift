@@ -50,6 +50,8 @@ public enum Problem: Error, Sendable, Equatable {
     case profileNotTwelveMonths(String, count: Int)
     case profileDoesNotSumTo100(String, sum: String)
     case monthsOutOfRange
+    case periodOutsideYear(String, reason: String)
+    case periodShareWithoutPeriod
 
     // R04xx — units, types and signs
     case tooManyDecimals(unit: String, allowed: Int)
@@ -129,6 +131,8 @@ public enum Problem: Error, Sendable, Equatable {
         case .profileNotTwelveMonths: "R0413"
         case .profileDoesNotSumTo100: "R0414"
         case .monthsOutOfRange: "R0415"
+        case .periodOutsideYear: "R0322"
+        case .periodShareWithoutPeriod: "R0323"
         case .tooManyDecimals: "R0401"
         case .moneyTimesMoney: "R0402"
         case .percentWhereMoneyExpected: "R0403"
@@ -197,6 +201,8 @@ public enum Problem: Error, Sendable, Equatable {
         case .profileNotTwelveMonths(let name, let count): "profilen '\(name)' har \(count) andelar, inte 12"
         case .profileDoesNotSumTo100(let name, let sum): "profilen '\(name)' summerar till \(sum), inte 100 %"
         case .monthsOutOfRange: "antalet månader ska vara ett heltal från 0 till 12"
+        case .periodOutsideYear(let period, let reason): "perioden \(period) ligger utanför året: \(reason)"
+        case .periodShareWithoutPeriod: "periodandel() utan antal månader hör hemma i formeln för en kolumn med period"
         case .tooManyDecimals(let unit, let allowed): "för många decimaler för \(unit) (högst \(allowed))"
         case .moneyTimesMoney: "belopp gånger belopp ger inget belopp"
         case .percentWhereMoneyExpected: "en procentsats är inget belopp"
@@ -246,6 +252,8 @@ public enum Problem: Error, Sendable, Equatable {
         case .bridgeWithoutBase(let year): return "ange 'ram \(year - 1) = …' eller 'från …' i blocket"
         case .ramNotChecked(let year): return "deklarera 'kolumn \(year)' eller 'kolumn Budget år \(year)'"
         case .balanceWithoutResult: return "skriv t.ex. 'resultat 48 060' i blocket"
+        case .periodOutsideYear: return "skriv år och månad, t.ex. period 2024-04, för ett år som filen har kolumner för"
+        case .periodShareWithoutPeriod: return "skriv antalet månader, t.ex. periodandel(4), eller ge kolumnen en period"
         case .profileNotTwelveMonths: return "en andel per månad, januari till december, åtskilda med ', '"
         case .profileDoesNotSumTo100: return "justera en av andelarna så att summan blir exakt 100 %"
         case .formulaReadsNoColumn: return "en kolumn med tal som nyckel skrivs inom citattecken: \"2021\" − \"2020\""

@@ -5,6 +5,8 @@ public struct DriftbudgetReport: Sendable {
         public var key: String
         public var label: String
         public var year: Int?
+        /// A follow-up column (part of a year): no change between years is shown for it.
+        public var isPeriod: Bool = false
     }
 
     /// One table of the report: consecutive top-level areas that use the same columns

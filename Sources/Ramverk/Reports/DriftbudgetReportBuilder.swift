@@ -9,7 +9,8 @@ public enum DriftbudgetReportBuilder {
             ? Array(model.columns.indices)
             : columnKeys.compactMap { key in model.columns.firstIndex { $0.key == key } }
         let columns = selected.map {
-            DriftbudgetReport.ColumnInfo(key: model.columns[$0].key, label: model.columns[$0].label, year: model.columns[$0].year)
+            DriftbudgetReport.ColumnInfo(key: model.columns[$0].key, label: model.columns[$0].label,
+                                         year: model.columns[$0].year, isPeriod: model.columns[$0].period != nil)
         }
         var layout = Layout(model: model, evaluation: evaluation, selected: selected)
         layout.rows.reserveCapacity(model.posts.count + model.areas.count * 2 + 1)
@@ -38,7 +39,8 @@ public enum DriftbudgetReportBuilder {
             }
             var changes: [DriftbudgetReport.Change] = []
             for (a, b) in zip(group.columns, group.columns.dropFirst()) {
-                if let from = columns[a].year, let to = columns[b].year, to == from + 1 {
+                if let from = columns[a].year, let to = columns[b].year, to == from + 1,
+                   !columns[a].isPeriod, !columns[b].isPeriod {
                     changes.append(.init(from: a, to: b))
                 }
             }

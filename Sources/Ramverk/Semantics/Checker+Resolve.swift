@@ -34,6 +34,8 @@ extension Checker {
                 model.bridges.append(resolveBridge(year, statement, scope))
             case .formula(let column, let expression, let scope):
                 resolvingFormula = true
+                formulaColumn = column
+                defer { formulaColumn = nil }
                 let formula = resolve(expression, scope, .none)
                 model.columns[column].formula = formula
                 if !Checker.readsRow(formula) {
@@ -201,8 +203,15 @@ extension Checker {
             return resolveReference(reference, scope, context)
         case .sum(let references, let span):
             return .sum(references.map { resolveReference($0, scope, context) }, span: span)
-        case .periodShare(let months, let span):
+        case .periodShare(let months?, let span):
             return .periodShare(resolve(months, scope, context), span: span)
+        case .periodShare(nil, let span):
+            // periodandel(): the months of the period of the column being computed.
+            guard let column = formulaColumn, let month = model.columns[column].period?.month else {
+                report(.periodShareWithoutPeriod, span)
+                return .invalid(span: span)
+            }
+            return .periodShare(.bareNumber(Ratio(micros: Int64(month) * Ratio.scale), unit: scope.unit, span: span), span: span)
         case .ram(let year, let span):
             guard let index = ramIndex[year] else {
                 report(.unknownRamYear(year), span)

@@ -45,6 +45,8 @@ public struct Checker {
     var profileIndex: [String: Int] = [:]
     /// True while a column formula is resolved: a lone column key names the row's value.
     var resolvingFormula = false
+    /// The column whose formula is being resolved.
+    var formulaColumn: Int?
     var pending: [Pending] = []
     var toleranceExpression: ResolvedExpression?
     var headerSpans: [String: SourceSpan] = [:]
@@ -154,14 +156,39 @@ public struct Checker {
             }
             return
         }
+        defer { checkPeriods(declared) }
         for column in declared {
             if let existing = columnIndex[column.key.text] {
                 report(.duplicateColumn(column.key.text), column.key.span,
                        notes: [Diagnostic.Note(message: "först deklarerad här", span: model.columns[existing].span)])
                 continue
             }
-            addColumn(Column(key: column.key.text, label: column.label ?? column.key.text,
-                             year: column.year, span: column.key.span))
+            var declaredColumn = Column(key: column.key.text, label: column.label ?? column.key.text,
+                                        year: column.year, span: column.key.span)
+            if let period = column.period {
+                if !(1...12).contains(period.month) {
+                    let month = period.month < 10 ? "0\(period.month)" : "\(period.month)"
+                    report(.periodOutsideYear("\(period.year)-\(month)", reason: "månaden finns inte"), period.span)
+                } else {
+                    declaredColumn.period = (period.year, period.month)
+                }
+            }
+            addColumn(declaredColumn)
+        }
+    }
+
+    /// A period must lie in the years the file's other columns are about, or the year
+    /// before them (a follow-up compares with the same months last year).
+    mutating func checkPeriods(_ statements: [ColumnStatement]) {
+        let years = Set(model.columns.filter { $0.period == nil }.compactMap(\.year))
+        guard let first = years.min(), let last = years.max() else { return }
+        for statement in statements {
+            guard let period = statement.period, (1...12).contains(period.month),
+                  !((first - 1)...last).contains(period.year) else { continue }
+            let month = period.month < 10 ? "0\(period.month)" : "\(period.month)"
+            report(.periodOutsideYear("\(period.year)-\(month)",
+                                      reason: "filens kolumner gäller \(years.sorted().map(String.init).joined(separator: ", "))"),
+                   period.span)
         }
     }
 

@@ -84,6 +84,8 @@ public struct Column: Sendable {
     public var formula: ResolvedExpression?
     /// The formula as written, for messages.
     public var formulaText: String?
+    /// For a follow-up column (`period 2024-04`): the year up to that month.
+    public var period: (year: Int, month: Int)?
 }
 
 /// `förvänta`: a stated figure and the expression that should give it.

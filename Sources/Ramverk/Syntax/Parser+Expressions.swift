@@ -61,7 +61,7 @@ extension Parser {
     }
 
     /// primary = NUMBER | "(" expression ")" | "summa" "(" reference { "," reference } ")"
-    ///         | "ram" NUMBER | "periodandel" "(" expression ")" | reference ;
+    ///         | "ram" NUMBER | "periodandel" "(" [ expression ] ")" | reference ;
     mutating func parsePrimary() throws(Failure) -> Expression {
         let token = tokens.peek()
         switch token.kind {
@@ -93,7 +93,7 @@ extension Parser {
             let open = try expect(.leftParen, "'('")
             tokens.parenDepth += 1
             defer { tokens.parenDepth = max(0, tokens.parenDepth - 1) }
-            let months = try parseExpression()
+            let months = tokens.peek().kind == .rightParen ? nil : try parseExpression()
             guard tokens.peek().kind == .rightParen else {
                 throw fail(.unclosedParenthesis(line: tokens.file.line(of: Int(open.start))), tokens.span(open))
             }

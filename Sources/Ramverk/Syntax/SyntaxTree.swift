@@ -210,6 +210,8 @@ public struct ColumnStatement: Sendable {
     public var key: Name
     public var label: String?
     public var year: Int?
+    /// `period 2024-04`: the column holds the year up to and including that month.
+    public var period: (year: Int, month: Int, span: SourceSpan)?
     public var formula: Expression?
     public var span: SourceSpan
 }
@@ -303,8 +305,9 @@ public enum Expression: Sendable {
     case reference(Reference)
     case sum([Reference], span: SourceSpan)
     case ram(year: Int, span: SourceSpan)
-    /// `periodandel(4)`: the share of the year's budget in its first months.
-    indirect case periodShare(Expression, span: SourceSpan)
+    /// `periodandel(4)`: the share of the year's budget in its first months; with no
+    /// months, those of the formula column's period.
+    indirect case periodShare(Expression?, span: SourceSpan)
     indirect case withUnit(Expression, MoneyUnit, span: SourceSpan)
     indirect case percent(Expression, span: SourceSpan)
     indirect case negate(Expression, span: SourceSpan)

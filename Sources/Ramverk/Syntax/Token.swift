@@ -21,6 +21,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
     case profil, periodandel, justering
     case balanskrav, realisationsvinster, resultatreserv, skatteintakter, resultatmal
     case risk, beskrivning, riktning, negativ, positiv, bada, tacks
+    case period
 
     public var spelling: String {
         switch self {
@@ -74,6 +75,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
         case .positiv: "positiv"
         case .bada: "båda"
         case .tacks: "täcks"
+        case .period: "period"
         }
     }
 

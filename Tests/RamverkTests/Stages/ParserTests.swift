@@ -119,7 +119,7 @@ struct ParserTests {
         case .reference(let reference): dump(reference)
         case .sum(let references, _): "(summa " + references.map(dump).joined(separator: " ") + ")"
         case .ram(let year, _): "(ram \(year))"
-        case .periodShare(let months, _): "(periodandel \(dump(months)))"
+        case .periodShare(let months, _): "(periodandel\(months.map { " " + dump($0) } ?? ""))"
         case .withUnit(let inner, let unit, _): "(\(unit.rawValue) \(dump(inner)))"
         case .percent(let inner, _): "(% \(dump(inner)))"
         case .negate(let inner, _): "(- \(dump(inner)))"
