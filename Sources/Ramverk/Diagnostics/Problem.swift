@@ -52,6 +52,8 @@ public enum Problem: Error, Sendable, Equatable {
     case monthsOutOfRange
     case periodOutsideYear(String, reason: String)
     case periodShareWithoutPeriod
+    case reserveNotCarriedOver(String)
+    case carryOverWithoutColumns(year: Int)
 
     // R04xx — units, types and signs
     case tooManyDecimals(unit: String, allowed: Int)
@@ -133,6 +135,8 @@ public enum Problem: Error, Sendable, Equatable {
         case .monthsOutOfRange: "R0415"
         case .periodOutsideYear: "R0322"
         case .periodShareWithoutPeriod: "R0323"
+        case .reserveNotCarriedOver: "R0324"
+        case .carryOverWithoutColumns: "R0325"
         case .tooManyDecimals: "R0401"
         case .moneyTimesMoney: "R0402"
         case .percentWhereMoneyExpected: "R0403"
@@ -203,6 +207,8 @@ public enum Problem: Error, Sendable, Equatable {
         case .monthsOutOfRange: "antalet månader ska vara ett heltal från 0 till 12"
         case .periodOutsideYear(let period, let reason): "perioden \(period) ligger utanför året: \(reason)"
         case .periodShareWithoutPeriod: "periodandel() utan antal månader hör hemma i formeln för en kolumn med period"
+        case .reserveNotCarriedOver(let name): "'\(name)' är en reserv, och reserver förs inte över till nästa år"
+        case .carryOverWithoutColumns(let year): "överföringen \(year) saknar budget- eller utfallskolumn"
         case .tooManyDecimals(let unit, let allowed): "för många decimaler för \(unit) (högst \(allowed))"
         case .moneyTimesMoney: "belopp gånger belopp ger inget belopp"
         case .percentWhereMoneyExpected: "en procentsats är inget belopp"
@@ -254,6 +260,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .balanceWithoutResult: return "skriv t.ex. 'resultat 48 060' i blocket"
         case .periodOutsideYear: return "skriv år och månad, t.ex. period 2024-04, för ett år som filen har kolumner för"
         case .periodShareWithoutPeriod: return "skriv antalet månader, t.ex. periodandel(4), eller ge kolumnen en period"
+        case .carryOverWithoutColumns: return "skriv t.ex. 'budget Inv2021' och 'utfall Utfall2021' i blocket"
         case .profileNotTwelveMonths: return "en andel per månad, januari till december, åtskilda med ', '"
         case .profileDoesNotSumTo100: return "justera en av andelarna så att summan blir exakt 100 %"
         case .formulaReadsNoColumn: return "en kolumn med tal som nyckel skrivs inom citattecken: \"2021\" − \"2020\""

@@ -21,6 +21,7 @@ public struct Evaluation: Sendable {
     public var reserves: [ReserveResult]
     public var balances: [BalanceResult]
     public var capitalGains: [CapitalGainsResult]
+    public var carryOvers: [CarryOverResult]
     public var checks: [CheckResult]
     public var diagnostics: [Diagnostic]
 
@@ -169,7 +170,8 @@ extension Evaluator {
                           areaValues: areaResults, grandTotals: grandTotals, namedValues: namedResults, rams: rams,
                           originalRams: originalRams, revisionAmounts: revisionAmounts,
                           tolerance: tolerance, bridges: bridges, reserves: reserves, balances: balances,
-                          capitalGains: capitalGains, checks: checks,
+                          capitalGains: capitalGains, carryOvers: model.carryOvers.map { workThrough($0) },
+                          checks: checks,
                           diagnostics: diagnostics)
     }
 }

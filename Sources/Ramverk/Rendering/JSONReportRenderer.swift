@@ -77,6 +77,31 @@ public struct JSONReportRenderer: Sendable {
         for balance in report.balances { renderBalance(balance, into: &json) }
         json.endArray()
 
+        json.beginArray("carryOvers")
+        for carryOver in report.carryOvers {
+            json.beginObject()
+            json.integer("year", Int64(carryOver.year))
+            json.string("budgetColumn", carryOver.budgetLabel)
+            json.string("actualColumn", carryOver.actualLabel)
+            json.beginArray("projects")
+            for line in carryOver.lines {
+                json.beginObject()
+                json.string("name", line.project)
+                json.integer("budget", line.budget.ore)
+                json.integer("actual", line.actual?.ore)
+                json.string("usedShare", line.usedShare.map(SwedishNumberFormat.machine))
+                json.integer("carried", line.carried?.ore)
+                json.string("decision", line.decision)
+                json.endObject()
+            }
+            json.endArray()
+            json.integer("totalBudget", carryOver.totalBudget.ore)
+            json.integer("totalActual", carryOver.totalActual.ore)
+            json.integer("totalCarried", carryOver.totalCarried.ore)
+            json.endObject()
+        }
+        json.endArray()
+
         json.beginArray("capitalGains")
         for year in report.capitalGains {
             json.beginObject()

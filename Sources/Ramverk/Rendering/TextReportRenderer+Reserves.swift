@@ -112,3 +112,32 @@ extension TextReportRenderer {
         out += "\n"
     }
 }
+
+extension TextReportRenderer {
+    /// Överföring: per project budget, utfall, share used and what is carried over.
+    func renderCarryOver(_ carryOver: CarryOverResult, unit: MoneyUnit, into out: inout String) {
+        out += paint("Överföring \(carryOver.year) → \(carryOver.year + 1)", "1") + " (belopp i \(unit.rawValue))\n"
+        let headers = ["Projekt", carryOver.budgetLabel, carryOver.actualLabel, "Förbrukat", "Överförs", "Beslut"]
+        var rows = [headers]
+        for line in carryOver.lines {
+            rows.append([line.project, amount(line.budget, unit), amount(line.actual, unit),
+                         line.usedShare.map { TextReportRenderer.percentText($0) } ?? "–",
+                         amount(line.carried, unit), line.decision ?? ""])
+        }
+        let share = carryOver.totalBudget.ore == 0 ? nil : carryOver.totalActual.ratio(to: carryOver.totalBudget)
+        rows.append(["Summa", amount(carryOver.totalBudget, unit), amount(carryOver.totalActual, unit),
+                     share.map { TextReportRenderer.percentText($0) } ?? "–", amount(carryOver.totalCarried, unit), ""])
+        var widths = Array(repeating: 0, count: headers.count)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], TextTable.width(cell)) } }
+        widths[0] = min(widths[0], TextReportRenderer.maximumNameWidth)
+        for row in rows {
+            var line = " "
+            for (i, cell) in row.enumerated() {
+                let alignment: TextTable.Alignment = i == 0 || i == 5 ? .left : .right
+                line += " " + TextTable.pad(i == 0 ? TextTable.fit(cell, to: widths[0]) : cell, to: widths[i], alignment) + " "
+            }
+            out += trimTrailing(line) + "\n"
+        }
+        out += "\n"
+    }
+}

@@ -44,6 +44,7 @@ public struct TextReportRenderer: Sendable {
         for ram in report.rams where !ram.revisions.isEmpty { renderRevisions(ram, unit: report.unit, into: &out) }
         for bridge in report.bridges { renderBridge(bridge, unit: report.unit, into: &out) }
         for reserve in report.reserves { renderReserve(reserve, unit: report.unit, into: &out) }
+        for carryOver in report.carryOvers { renderCarryOver(carryOver, unit: report.unit, into: &out) }
         if !report.capitalGains.isEmpty { renderCapitalGains(report.capitalGains, unit: report.unit, into: &out) }
         for balance in report.balances { renderBalance(balance, unit: report.unit, into: &out) }
         if !report.risks.isEmpty { renderRisks(report.risks, into: &out) }

@@ -95,6 +95,7 @@ public struct DriftbudgetReport: Sendable {
     public var reserves: [ReserveResult]
     public var balances: [BalanceResult]
     public var capitalGains: [CapitalGainsResult]
+    public var carryOvers: [CarryOverResult]
     public var risks: [RiskStatement]
     public var checks: [CheckResult]
 

@@ -71,7 +71,8 @@ public enum DriftbudgetReportBuilder {
             printedMismatches: layout.mismatches,
             namedValues: namedValues, rams: rams,
             bridges: evaluation.bridges, reserves: evaluation.reserves,
-            balances: evaluation.balances, capitalGains: evaluation.capitalGains, risks: model.risks,
+            balances: evaluation.balances, capitalGains: evaluation.capitalGains, carryOvers: evaluation.carryOvers,
+            risks: model.risks,
             checks: evaluation.checks)
     }
 

@@ -57,6 +57,8 @@ extension Checker {
                 pending.append(.revision(revision, scope))
             case .balance(let balance):
                 pending.append(.balance(balance, scope))
+            case .carryOver(let carryOver):
+                pending.append(.carryOver(carryOver, scope))
             case .capitalGains(let gains):
                 pending.append(.capitalGains(gains, scope))
             case .risk(let risk):

@@ -63,6 +63,45 @@ extension Checker {
         model.rams[ram].revisions = ordered.map(\.element)
     }
 
+    mutating func resolveCarryOver(_ statement: CarryOverStatement, _ scope: Scope) -> CarryOver? {
+        var budget: Int?
+        var actual: Int?
+        var decisions: [Int: String] = [:]
+        let reservePosts = Set(model.reserves.map(\.post))
+        for item in statement.items {
+            switch item {
+            case .budgetColumn(let key), .actualColumn(let key):
+                guard let column = column(for: key) else {
+                    unknownColumn(key)
+                    continue
+                }
+                if case .budgetColumn = item { budget = column } else { actual = column }
+            case .decision(let reference, let referenceSpan, let projects):
+                if Checker.decisionDate(reference) == nil {
+                    report(.malformedDecisionReference(reference), referenceSpan)
+                }
+                for project in projects {
+                    switch resolveReference(project, scope, .dynamic) {
+                    case .post(let post, _, _):
+                        if reservePosts.contains(post) {
+                            report(.reserveNotCarriedOver(project.text), project.span)
+                        } else {
+                            decisions[post] = reference
+                        }
+                    case .invalid: continue
+                    default: report(.destinationIsNotAPost(project.text), project.span)
+                    }
+                }
+            }
+        }
+        guard let budget, let actual else {
+            report(.carryOverWithoutColumns(year: statement.year), statement.yearSpan)
+            return nil
+        }
+        return CarryOver(year: statement.year, span: statement.span, budgetColumn: budget, actualColumn: actual,
+                         decisions: decisions)
+    }
+
     /// The date in a decision reference of the form "KS 2021-03-15 § 45", or nil when the
     /// reference is not of that form (organ, date, §, number).
     static func decisionDate(_ reference: String) -> String? {

@@ -12,7 +12,9 @@ extension Checker {
     }
 
     mutating func resolvePending() {
-        let queue = pending
+        // Överföringar last: they need to know every reserve.
+        let queue = pending.filter { if case .carryOver = $0 { false } else { true } }
+            + pending.filter { if case .carryOver = $0 { true } else { false } }
         pending = []
         warnAboutUncheckedRams(queue)
         for item in queue {
@@ -54,6 +56,8 @@ extension Checker {
                     report(.unknownProfile(name.text, suggestion: NameSuggestion.closest(to: name.text, among: profileIndex.keys.sorted())),
                            name.span)
                 }
+            case .carryOver(let statement, let scope):
+                if let carryOver = resolveCarryOver(statement, scope) { model.carryOvers.append(carryOver) }
             case .capitalGains(let statement, let scope):
                 let context = model.column(forYear: statement.year).map(ColumnContext.fixed) ?? .none
                 var gains = CapitalGains(year: statement.year, span: statement.span)

@@ -41,6 +41,7 @@ public struct Checker {
         case revision(RevisionStatement, Scope)
         case balance(BalanceStatement, Scope)
         case capitalGains(CapitalGainsStatement, Scope)
+        case carryOver(CarryOverStatement, Scope)
     }
     var profileIndex: [String: Int] = [:]
     /// True while a column formula is resolved: a lone column key names the row's value.

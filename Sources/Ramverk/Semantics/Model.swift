@@ -30,6 +30,8 @@ public struct Model: Sendable {
     public var postProfiles: [Int: Int] = [:]
     /// Risks named in words, in file order.
     public var risks: [RiskStatement] = []
+    /// Överföringar of unspent investment budget, one a year.
+    public var carryOvers: [CarryOver] = []
     /// Realisationsvinster per year.
     public var capitalGains: [CapitalGains] = []
     /// Balanskravsutredningar, one a year.
@@ -282,4 +284,15 @@ public struct CapitalGains: Sendable {
     public var budget: ResolvedExpression?
     public var forecast: ResolvedExpression?
     public var actual: ResolvedExpression?
+}
+
+/// `överföring 2021 { … }` resolved: which columns hold budget and utfall, and which
+/// projects decisions carry over.
+public struct CarryOver: Sendable {
+    public var year: Int
+    public var span: SourceSpan
+    public var budgetColumn: Int
+    public var actualColumn: Int
+    /// Post → the decision that carries it.
+    public var decisions: [Int: String]
 }

@@ -53,4 +53,41 @@ extension Parser {
             reference: Lexer.stringValue(referenceToken, in: tokens.file), referenceSpan: tokens.span(referenceToken),
             amount: amount, note: note, span: spanFrom(keyword))
     }
+
+    /// carry_over_stmt = "överföring" NUMBER "{" { statement_sep } { carry_item { statement_sep } } "}" ;
+    mutating func parseCarryOver() throws(Failure) -> Statement {
+        let block = try parseYearBlock("överföring") { (parser: inout Parser) throws(Failure) in
+            try parser.parseCarryOverItem()
+        }
+        return .carryOver(CarryOverStatement(year: block.year, yearSpan: block.yearSpan, items: block.items,
+                                             span: block.span))
+    }
+
+    /// carry_item = "budget" column_key | "utfall" column_key
+    ///            | "beslut" STRING reference { "," reference } ;
+    mutating func parseCarryOverItem() throws(Failure) -> CarryOverStatement.Item {
+        let token = tokens.peek()
+        if token.isKeyword(.beslut) {
+            tokens.advance()
+            let referenceToken = try expect(.string, "beslutets referens inom citattecken, t.ex. \"KS 2022-02-14 § 20\"")
+            var projects = [try parseReference()]
+            while tokens.peek().kind == .comma {
+                tokens.advance()
+                projects.append(try parseReference())
+            }
+            return .decision(reference: Lexer.stringValue(referenceToken, in: tokens.file),
+                             referenceSpan: tokens.span(referenceToken), projects: projects)
+        }
+        guard token.kind == .word else { throw expected("budget, utfall eller beslut") }
+        switch tokens.text(token).lowercased() {
+        case "budget":
+            tokens.advance()
+            return .budgetColumn(try parseColumnKey())
+        case "utfall":
+            tokens.advance()
+            return .actualColumn(try parseColumnKey())
+        default:
+            throw expected("budget, utfall eller beslut")
+        }
+    }
 }

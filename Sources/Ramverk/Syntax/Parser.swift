@@ -241,6 +241,7 @@ public struct Parser {
         case .balanskrav: return try parseBalance()
         case .risk: return try parseRisk()
         case .realisationsvinster: return try parseCapitalGains()
+        case .overforing: return try parseCarryOver()
         default: throw expected("en sats (t.ex. post, område, ram)")
         }
     }

@@ -70,6 +70,21 @@ public enum Statement: Sendable {
     indirect case balance(BalanceStatement)
     indirect case risk(RiskStatement)
     indirect case capitalGains(CapitalGainsStatement)
+    indirect case carryOver(CarryOverStatement)
+}
+
+/// `överföring 2021 { budget Inv2021  utfall Utfall2021  beslut "KS …" Vattenplan }`:
+/// unspent investment budget of ongoing projects carried into next year by decision.
+public struct CarryOverStatement: Sendable {
+    public enum Item: Sendable {
+        case budgetColumn(Name)
+        case actualColumn(Name)
+        case decision(reference: String, referenceSpan: SourceSpan, projects: [Reference])
+    }
+    public var year: Int
+    public var yearSpan: SourceSpan
+    public var items: [Item]
+    public var span: SourceSpan
 }
 
 /// `realisationsvinster 2021 { budget 10 000  utfall 14 500 }`: gains on sold fixed

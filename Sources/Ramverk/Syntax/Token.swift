@@ -21,7 +21,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
     case profil, periodandel, justering
     case balanskrav, realisationsvinster, resultatreserv, skatteintakter, resultatmal
     case risk, beskrivning, riktning, negativ, positiv, bada, tacks
-    case period
+    case period, overforing
 
     public var spelling: String {
         switch self {
@@ -76,6 +76,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
         case .bada: "båda"
         case .tacks: "täcks"
         case .period: "period"
+        case .overforing: "överföring"
         }
     }
 

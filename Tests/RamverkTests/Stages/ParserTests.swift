@@ -76,6 +76,8 @@ struct ParserTests {
                 " (beslut \(quote(decision.reference)) \(dump(decision.amount))" + (decision.note.map { " " + quote($0) } ?? "") + ")"
             }
             return "(justering \(revision.year)" + decisions.joined() + ")"
+        case .carryOver(let carryOver):
+            return "(överföring \(carryOver.year) \(carryOver.items.count) rader)"
         case .capitalGains(let gains):
             return "(realisationsvinster \(gains.year)" + gains.figures.map { " (\($0.figure.rawValue) \(dump($0.amount)))" }.joined() + ")"
         case .risk(let risk):

@@ -1,0 +1,1 @@
+kör Tests/EndToEndTests/Golden/overforing.ramverk --format json
