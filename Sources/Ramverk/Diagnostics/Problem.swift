@@ -54,6 +54,7 @@ public enum Problem: Error, Sendable, Equatable {
     case periodShareWithoutPeriod
     case reserveNotCarriedOver(String)
     case carryOverWithoutColumns(year: Int)
+    case decisionBeforeReserve(String, year: Int)
 
     // R04xx — units, types and signs
     case tooManyDecimals(unit: String, allowed: Int)
@@ -137,6 +138,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .periodShareWithoutPeriod: "R0323"
         case .reserveNotCarriedOver: "R0324"
         case .carryOverWithoutColumns: "R0325"
+        case .decisionBeforeReserve: "R0326"
         case .tooManyDecimals: "R0401"
         case .moneyTimesMoney: "R0402"
         case .percentWhereMoneyExpected: "R0403"
@@ -209,6 +211,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .periodShareWithoutPeriod: "periodandel() utan antal månader hör hemma i formeln för en kolumn med period"
         case .reserveNotCarriedOver(let name): "'\(name)' är en reserv, och reserver förs inte över till nästa år"
         case .carryOverWithoutColumns(let year): "överföringen \(year) saknar budget- eller utfallskolumn"
+        case .decisionBeforeReserve(let reference, let year): "beslutet \(reference) tar av reserven före \(year), då den inte finns"
         case .tooManyDecimals(let unit, let allowed): "för många decimaler för \(unit) (högst \(allowed))"
         case .moneyTimesMoney: "belopp gånger belopp ger inget belopp"
         case .percentWhereMoneyExpected: "en procentsats är inget belopp"
@@ -260,6 +263,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .balanceWithoutResult: return "skriv t.ex. 'resultat 48 060' i blocket"
         case .periodOutsideYear: return "skriv år och månad, t.ex. period 2024-04, för ett år som filen har kolumner för"
         case .periodShareWithoutPeriod: return "skriv antalet månader, t.ex. periodandel(4), eller ge kolumnen en period"
+        case .decisionBeforeReserve: return "kontrollera beslutets datum, eller reservens kolumn"
         case .carryOverWithoutColumns: return "skriv t.ex. 'budget Inv2021' och 'utfall Utfall2021' i blocket"
         case .profileNotTwelveMonths: return "en andel per månad, januari till december, åtskilda med ', '"
         case .profileDoesNotSumTo100: return "justera en av andelarna så att summan blir exakt 100 %"

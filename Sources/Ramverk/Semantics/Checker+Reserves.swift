@@ -14,9 +14,15 @@ extension Checker {
             return nil
         }
         var decisions: [Reserve.Decision] = []
+        let reserveYear = model.columns[column].year
         for decision in statement.decisions {
             guard let date = Checker.decisionDate(decision.reference) else {
                 report(.malformedDecisionReference(decision.reference), decision.referenceSpan)
+                continue
+            }
+            // A reserve of a year's budget exists from that year on.
+            if let reserveYear, let decisionYear = Int(date.prefix(4)), decisionYear < reserveYear {
+                report(.decisionBeforeReserve(decision.reference, year: reserveYear), decision.referenceSpan)
                 continue
             }
             let destination: Reserve.Decision.Destination
