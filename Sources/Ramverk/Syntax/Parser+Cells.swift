@@ -1,5 +1,41 @@
-/// The cells of a post or a total: `2021: 20 500`, one value per column.
+/// Columns and cells: `kolumn 2021 "Budget 2021"`, and a post's or total's `2021: 20 500`,
+/// one value per column.
 extension Parser {
+    /// column_stmt = "kolumn" column_key [ STRING ] [ "år" NUMBER ] [ "period" NUMBER MINUS NUMBER ]
+    ///               [ "=" expression ] ;
+    mutating func parseColumn() throws(Failure) -> Statement {
+        let keyword = tokens.advance()
+        let key = try parseColumnKey()
+        var label: String?
+        var year: Int?
+        if tokens.peek().kind == .string {
+            label = Lexer.stringValue(tokens.advance(), in: tokens.file)
+        }
+        if tokens.peek().isKeyword(.ar) {
+            tokens.advance()
+            year = try parseYear()
+        } else if let number = Int(key.text), key.text.utf8.count == 4 {
+            year = number
+        }
+        var period: (year: Int, month: Int, span: SourceSpan)?
+        if tokens.peek().isKeyword(.period) {
+            let start = tokens.advance()
+            let periodYear = try parseYear()
+            _ = try expect(.minus, "'-' mellan år och månad, t.ex. 2024-04")
+            let monthToken = tokens.peek()
+            guard monthToken.kind == .number, let month = tokens.number().integer else { throw expected("en månad, t.ex. 04") }
+            tokens.advance()
+            period = (periodYear, month, spanFrom(start))
+        }
+        var formula: Expression?
+        if tokens.peek().kind == .equals {
+            tokens.advance()
+            formula = try parseExpression()
+        }
+        return .column(ColumnStatement(key: key, label: label, year: year ?? period?.year, period: period,
+                                       formula: formula, span: spanFrom(keyword)))
+    }
+
     /// column_key = NUMBER | WORD ;
     mutating func parseColumnKey() throws(Failure) -> Name {
         let token = tokens.peek()

@@ -284,41 +284,6 @@ public struct Parser {
         return .tolerance(value, span: spanFrom(keyword))
     }
 
-    /// column_stmt = "kolumn" column_key [ STRING ] [ "år" NUMBER ] [ "period" NUMBER MINUS NUMBER ]
-    ///               [ "=" expression ] ;
-    mutating func parseColumn() throws(Failure) -> Statement {
-        let keyword = tokens.advance()
-        let key = try parseColumnKey()
-        var label: String?
-        var year: Int?
-        if tokens.peek().kind == .string {
-            label = Lexer.stringValue(tokens.advance(), in: tokens.file)
-        }
-        if tokens.peek().isKeyword(.ar) {
-            tokens.advance()
-            year = try parseYear()
-        } else if let number = Int(key.text), key.text.utf8.count == 4 {
-            year = number
-        }
-        var period: (year: Int, month: Int, span: SourceSpan)?
-        if tokens.peek().isKeyword(.period) {
-            let start = tokens.advance()
-            let periodYear = try parseYear()
-            _ = try expect(.minus, "'-' mellan år och månad, t.ex. 2024-04")
-            let monthToken = tokens.peek()
-            guard monthToken.kind == .number, let month = tokens.number().integer else { throw expected("en månad, t.ex. 04") }
-            tokens.advance()
-            period = (periodYear, month, spanFrom(start))
-        }
-        var formula: Expression?
-        if tokens.peek().kind == .equals {
-            tokens.advance()
-            formula = try parseExpression()
-        }
-        return .column(ColumnStatement(key: key, label: label, year: year ?? period?.year, period: period,
-                                       formula: formula, span: spanFrom(keyword)))
-    }
-
     mutating func parseYear() throws(Failure) -> Int {
         let token = tokens.peek()
         guard token.kind == .number, let year = tokens.number().integer, (1000...9999).contains(year) else {
