@@ -11,12 +11,18 @@ public struct Lexer {
     /// Value of the last number token (mantissa and decimals), set by `next()`.
     public private(set) var numberValue: NumberLiteral = NumberLiteral(mantissa: 0, decimals: 0)
 
-    public init(file: SourceFile, fileIndex: Int32) {
+    /// Where the text to read ends (the end of the file, or of the part of it one
+    /// parser reads when a large file is read in two parts at once).
+    private let limit: Int
+
+    public init(file: SourceFile, fileIndex: Int32, range: Range<Int>? = nil) {
         self.file = file
         self.fileIndex = fileIndex
         self.bytes = file.bytes
+        let range = range ?? 0..<file.bytes.count
+        limit = range.upperBound
         // A byte-order mark from Windows editors is not part of the program.
-        position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        position = range.lowerBound == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : range.lowerBound
     }
 
     private mutating func report(_ problem: Problem, _ start: Int, _ end: Int) {
@@ -24,7 +30,7 @@ public struct Lexer {
     }
 
     public mutating func next() -> Token {
-        let count = bytes.count
+        let count = limit
         while position < count {
             let byte = bytes[position]
             let start = position
@@ -82,7 +88,7 @@ public struct Lexer {
     /// A one-byte operator, or two bytes when `second` follows (`<=`).
     private mutating func pair(_ second: UInt8, _ long: TokenKind, else short: TokenKind) -> Token {
         let start = position
-        if position + 1 < bytes.count, bytes[position + 1] == second {
+        if position + 1 < limit, bytes[position + 1] == second {
             position += 2
             return Token(kind: long, start: Int32(start), end: Int32(position))
         }
@@ -133,14 +139,14 @@ public struct Lexer {
     /// Decodes the scalar at `offset`; the file was validated as UTF-8 before lexing.
     private func decodeScalar(at offset: Int) -> (Unicode.Scalar, Int) {
         let b0 = UInt32(bytes[offset])
-        func cont(_ i: Int) -> UInt32 { offset + i < bytes.count ? UInt32(bytes[offset + i] & 0x3F) : 0 }
+        func cont(_ i: Int) -> UInt32 { offset + i < limit ? UInt32(bytes[offset + i] & 0x3F) : 0 }
         let value: UInt32
         let length: Int
         if b0 < 0x80 { value = b0; length = 1 }
         else if b0 < 0xE0 { value = (b0 & 0x1F) << 6 | cont(1); length = 2 }
         else if b0 < 0xF0 { value = (b0 & 0x0F) << 12 | cont(1) << 6 | cont(2); length = 3 }
         else { value = (b0 & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3); length = 4 }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", min(length, bytes.count - offset))
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", min(length, limit - offset))
     }
 
     /// Latin-1 letters (å ä ö é …; not × and ÷) without a Unicode property look-up.
@@ -164,7 +170,7 @@ public struct Lexer {
 
     private mutating func lexWord() -> Token {
         let start = position
-        while position < bytes.count {
+        while position < limit {
             let byte = bytes[position]
             if byte < 0x80 {
                 let isWordByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
@@ -203,16 +209,16 @@ public struct Lexer {
     // MARK: - Numbers: "20 500", "247,0", "1 167,5"
 
     private func isDigit(_ offset: Int) -> Bool {
-        offset < bytes.count && bytes[offset] >= 0x30 && bytes[offset] <= 0x39
+        offset < limit && bytes[offset] >= 0x30 && bytes[offset] <= 0x39
     }
 
     /// Length of a digit-group separator at `offset` (space, NBSP, narrow NBSP, thin
     /// space, figure space — all seen in figures copied from PDFs), or 0.
     private func groupSeparatorLength(at offset: Int) -> Int {
-        guard offset < bytes.count else { return 0 }
+        guard offset < limit else { return 0 }
         if bytes[offset] == 0x20 { return 1 }
-        if bytes[offset] == 0xC2, offset + 1 < bytes.count, bytes[offset + 1] == 0xA0 { return 2 }
-        if bytes[offset] == 0xE2, offset + 2 < bytes.count, bytes[offset + 1] == 0x80,
+        if bytes[offset] == 0xC2, offset + 1 < limit, bytes[offset + 1] == 0xA0 { return 2 }
+        if bytes[offset] == 0xE2, offset + 2 < limit, bytes[offset + 1] == 0x80,
            bytes[offset + 2] == 0xAF || bytes[offset + 2] == 0x89 || bytes[offset + 2] == 0x87 {
             return 3
         }
@@ -242,10 +248,10 @@ public struct Lexer {
             position += separator
             for _ in 0..<3 { add(bytes[position]); position += 1 }
         }
-        if position + 1 < bytes.count, bytes[position] == UInt8(ascii: ","), isDigit(position + 1) {
+        if position + 1 < limit, bytes[position] == UInt8(ascii: ","), isDigit(position + 1) {
             position += 1
             while isDigit(position) { add(bytes[position]); decimals += 1; position += 1 }
-        } else if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "."), isDigit(position + 1) {
+        } else if position + 1 < limit, bytes[position] == UInt8(ascii: "."), isDigit(position + 1) {
             position += 1
             while isDigit(position) { position += 1 }
             report(.decimalPointNotComma(file.text(start..<position)), start, position)
@@ -265,11 +271,11 @@ public struct Lexer {
     private mutating func lexString(closing: Closing) -> Token {
         let start = position
         position += closing == .ascii ? 1 : 3
-        while position < bytes.count {
+        while position < limit {
             let byte = bytes[position]
             if byte == 0x0A { break }
             if closing == .ascii {
-                if byte == UInt8(ascii: "\\"), position + 1 < bytes.count, bytes[position + 1] != 0x0A {
+                if byte == UInt8(ascii: "\\"), position + 1 < limit, bytes[position + 1] != 0x0A {
                     position += 2
                     continue
                 }
@@ -277,7 +283,7 @@ public struct Lexer {
                     position += 1
                     return Token(kind: .string, start: Int32(start), end: Int32(position))
                 }
-            } else if byte == 0xE2, position + 2 < bytes.count, bytes[position + 1] == 0x80,
+            } else if byte == 0xE2, position + 2 < limit, bytes[position + 1] == 0x80,
                       bytes[position + 2] == 0x9D || bytes[position + 2] == 0x9C {
                 position += 3
                 return Token(kind: .string, start: Int32(start), end: Int32(position))

@@ -17,20 +17,31 @@ public struct Parser {
     /// Unwinds to the statement being parsed after a diagnostic has been recorded.
     struct Failure: Error {}
 
-    public init(file: SourceFile, fileIndex: Int32) {
-        tokens = TokenStream(lexer: Lexer(file: file, fileIndex: fileIndex))
+    /// `reserveCellsFor`: the bytes whose cells the cell array is sized for (the range
+    /// read, unless a larger tree will be joined onto this one).
+    public init(file: SourceFile, fileIndex: Int32, range: Range<Int>? = nil, reserveCellsFor: Range<Int>? = nil) {
+        tokens = TokenStream(lexer: Lexer(file: file, fileIndex: fileIndex, range: range))
         // Every cell has a ':'; sizing the cell array once avoids holding both the old
         // and the doubled array while a large file is read.
+        let range = reserveCellsFor ?? range ?? 0..<file.bytes.count
         var colons = 0
         file.bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer where byte == UInt8(ascii: ":") { colons += 1 }
+            for byte in buffer[range] where byte == UInt8(ascii: ":") { colons += 1 }
         }
         cells.reserveCapacity(colons)
     }
 
     /// Parses a whole file. Lexer and parser diagnostics come back together, in order.
+    /// A large file is read in two parts at once (see `ParallelParse`).
     public static func parse(_ file: SourceFile, fileIndex: Int32) -> (SyntaxTree, [Diagnostic]) {
-        var parser = Parser(file: file, fileIndex: fileIndex)
+        if let parts = ParallelParse.split(file) { return ParallelParse.parse(file, fileIndex: fileIndex, at: parts) }
+        return parse(file, fileIndex: fileIndex, range: nil)
+    }
+
+    /// Parses `range` of a file (all of it when nil).
+    static func parse(_ file: SourceFile, fileIndex: Int32, range: Range<Int>?,
+                      reserveCellsFor: Range<Int>? = nil) -> (SyntaxTree, [Diagnostic]) {
+        var parser = Parser(file: file, fileIndex: fileIndex, range: range, reserveCellsFor: reserveCellsFor)
         let tree = parser.parseScenario()
         let all = (parser.tokens.lexer.diagnostics + parser.diagnostics).sorted {
             ($0.span?.start ?? 0) < ($1.span?.start ?? 0)

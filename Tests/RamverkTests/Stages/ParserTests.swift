@@ -607,4 +607,43 @@ struct ParserTests {
             "(justering 2020 (beslut \"KF 2020-06-15 § 90\" 1434 \"Tilläggsanslag\") (beslut \"KF 2020-02-10 § 12\" (- 500)))",
         ])
     }
+
+    // MARK: - A large file read in two parts at once
+
+    /// A file over the threshold is cut between top-level statements and read by two
+    /// parsers; the joined tree must be the one a single parser builds.
+    @Test func twoPartsGiveTheSameTreeAsOne() {
+        var text = "kommun Stor\nkolumn 2024 \"Budget 2024\"\nkolumn Prognos\n"
+        var area = 0
+        while text.utf8.count < ParallelParse.threshold + 200_000 {
+            text += "område \"Område \(area)\" {\n  # kommentar { med klammer\n"
+            for post in 0..<50 {
+                let key = post % 3 == 0 ? "Prognos" : "2024"
+                text += "  post \"Post \(post)\"  2024: \(post * 7) \(key == "Prognos" ? "Prognos: (1 +\n   2)" : "")\n"
+            }
+            text += "  summa 2024: \((0..<50).map { $0 * 7 }.reduce(0, +))\n}\n"
+            area += 1
+        }
+        let file = SourceFile(path: "stor.ramverk", text: text)
+        guard let cut = ParallelParse.split(file) else {
+            Issue.record("no cut found")
+            return
+        }
+        #expect(cut > file.bytes.count / 2)
+        #expect(file.text(cut..<cut + "område".utf8.count) == "område")
+        let (joined, joinedDiagnostics) = Parser.parse(file, fileIndex: 0)
+        let (single, singleDiagnostics) = Parser.parse(file, fileIndex: 0, range: nil)
+        #expect(joinedDiagnostics.isEmpty && singleDiagnostics.isEmpty)
+        #expect(joined.statements.count == single.statements.count)
+        #expect(joined.cells.count == single.cells.count)
+        let joinedDump = joined.statements.map { ParserTests.dump($0, joined) }
+        let singleDump = single.statements.map { ParserTests.dump($0, single) }
+        #expect(joinedDump == singleDump)
+    }
+
+    @Test func anUnbalancedBraceMeansOneParser() {
+        let text = String(repeating: "område A {\n  post B 2024: 1\n", count: ParallelParse.threshold / 20)
+        #expect(ParallelParse.split(SourceFile(path: "t", text: text)) == nil)
+    }
 }
+
