@@ -102,7 +102,7 @@ extension Checker {
     private mutating func resolveBalance(_ statement: BalanceStatement, _ scope: Scope) -> Balance {
         let context = model.column(forYear: statement.year).map(ColumnContext.fixed) ?? .none
         var balance = Balance(year: statement.year, span: statement.span, adjustments: [])
-        for (item, span) in statement.items {
+        for (item, _) in statement.items {
             switch item {
             case .result(let expression): balance.result = resolve(expression, scope, context)
             case .capitalGains(let expression): balance.capitalGains = resolve(expression, scope, context)
@@ -112,7 +112,6 @@ extension Checker {
             case .taxRevenue(let expression): balance.taxRevenue = resolve(expression, scope, context)
             case .goal(let expression): balance.goal = resolve(expression, scope, context)
             }
-            _ = span
         }
         if balance.result == nil { report(.balanceWithoutResult(year: statement.year), statement.yearSpan) }
         return balance
