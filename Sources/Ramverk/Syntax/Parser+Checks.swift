@@ -46,8 +46,8 @@ extension Parser {
         return .uniqueNumbers(span: spanFrom(keyword))
     }
 
-    /// A text in quotes naming a check, when one is written.
-    private mutating func optionalLabel() -> String? {
+    /// A text in quotes, when one is written (a check's name, a decision's note).
+    mutating func optionalLabel() -> String? {
         guard tokens.peek().kind == .string else { return nil }
         return Lexer.stringValue(tokens.advance(), in: tokens.file)
     }

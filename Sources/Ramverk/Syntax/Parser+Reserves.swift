@@ -12,10 +12,16 @@ extension Parser {
         return .reserve(ReserveStatement(post: post, decisions: decisions, span: header))
     }
 
+    /// `beslut "KS 2021-03-15 § 45"`: the keyword and the decision's reference.
+    mutating func parseDecisionReference() throws(Failure) -> (keyword: Token, reference: String, span: SourceSpan) {
+        let keyword = try expectKeyword(.beslut)
+        let token = try expect(.string, "beslutets referens inom citattecken, t.ex. \"KS 2021-03-15 § 45\"")
+        return (keyword, Lexer.stringValue(token, in: tokens.file), tokens.span(token))
+    }
+
     /// decision = "beslut" STRING expression "till" ( reference | "extern" STRING ) [ STRING ] ;
     mutating func parseDecision() throws(Failure) -> ReserveStatement.Decision {
-        let keyword = try expectKeyword(.beslut)
-        let referenceToken = try expect(.string, "beslutets referens inom citattecken, t.ex. \"KS 2021-03-15 § 45\"")
+        let decision = try parseDecisionReference()
         let amount = try parseExpression()
         _ = try expectKeyword(.till)
         let destination: ReserveStatement.Decision.Destination
@@ -26,11 +32,9 @@ extension Parser {
         } else {
             destination = .post(try parseReference())
         }
-        var note: String?
-        if tokens.peek().kind == .string { note = Lexer.stringValue(tokens.advance(), in: tokens.file) }
         return ReserveStatement.Decision(
-            reference: Lexer.stringValue(referenceToken, in: tokens.file), referenceSpan: tokens.span(referenceToken),
-            amount: amount, destination: destination, note: note, span: spanFrom(keyword))
+            reference: decision.reference, referenceSpan: decision.span, amount: amount, destination: destination,
+            note: optionalLabel(), span: spanFrom(decision.keyword))
     }
 
     /// revision_stmt = "justering" NUMBER "{" { statement_sep } { revision { statement_sep } } "}" ;
@@ -44,14 +48,10 @@ extension Parser {
 
     /// revision = "beslut" STRING expression [ STRING ] ;
     mutating func parseRevisionDecision() throws(Failure) -> RevisionStatement.Decision {
-        let keyword = try expectKeyword(.beslut)
-        let referenceToken = try expect(.string, "beslutets referens inom citattecken, t.ex. \"KF 2020-06-15 § 90\"")
+        let decision = try parseDecisionReference()
         let amount = try parseExpression()
-        var note: String?
-        if tokens.peek().kind == .string { note = Lexer.stringValue(tokens.advance(), in: tokens.file) }
-        return RevisionStatement.Decision(
-            reference: Lexer.stringValue(referenceToken, in: tokens.file), referenceSpan: tokens.span(referenceToken),
-            amount: amount, note: note, span: spanFrom(keyword))
+        return RevisionStatement.Decision(reference: decision.reference, referenceSpan: decision.span, amount: amount,
+                                          note: optionalLabel(), span: spanFrom(decision.keyword))
     }
 
     /// carry_over_stmt = "överföring" NUMBER "{" { statement_sep } { carry_item { statement_sep } } "}" ;
@@ -68,15 +68,13 @@ extension Parser {
     mutating func parseCarryOverItem() throws(Failure) -> CarryOverStatement.Item {
         let token = tokens.peek()
         if token.isKeyword(.beslut) {
-            tokens.advance()
-            let referenceToken = try expect(.string, "beslutets referens inom citattecken, t.ex. \"KS 2022-02-14 § 20\"")
+            let decision = try parseDecisionReference()
             var projects = [try parseReference()]
             while tokens.peek().kind == .comma {
                 tokens.advance()
                 projects.append(try parseReference())
             }
-            return .decision(reference: Lexer.stringValue(referenceToken, in: tokens.file),
-                             referenceSpan: tokens.span(referenceToken), projects: projects)
+            return .decision(reference: decision.reference, referenceSpan: decision.span, projects: projects)
         }
         guard token.kind == .word else { throw expected("budget, utfall eller beslut") }
         switch tokens.text(token).lowercased() {
