@@ -34,12 +34,9 @@ extension Parser {
             return .description(Lexer.stringValue(try expect(.string, "en beskrivning inom citattecken"), in: tokens.file))
         case .riktning:
             tokens.advance()
-            let direction: RiskDirection
-            switch tokens.peek().keyword {
-            case .negativ: direction = .negative
-            case .positiv: direction = .positive
-            case .bada: direction = .both
-            default: throw expected("negativ, positiv eller båda")
+            // The directions are spelled as their keywords.
+            guard let direction = tokens.peek().keyword.flatMap({ RiskDirection(rawValue: $0.spelling) }) else {
+                throw expected("negativ, positiv eller båda")
             }
             tokens.advance()
             return .direction(direction)

@@ -277,12 +277,9 @@ public struct Parser {
     /// sign_stmt = "tecken" ( "nettokostnad" | "bokföring" | "resultat" ) ;
     mutating func parseSignStatement() throws(Failure) -> Statement {
         let keyword = tokens.advance()
-        let sign: SignConvention
-        switch tokens.peek().keyword {
-        case .nettokostnad: sign = .netCost
-        case .bokforing: sign = .ledger
-        case .resultat: sign = .result
-        default: throw expected("nettokostnad, bokföring eller resultat")
+        // The conventions are spelled as their keywords.
+        guard let sign = tokens.peek().keyword.flatMap({ SignConvention(rawValue: $0.spelling) }) else {
+            throw expected("nettokostnad, bokföring eller resultat")
         }
         tokens.advance()
         return .sign(sign, span: spanFrom(keyword))
