@@ -13,6 +13,6 @@ struct RamverkCommand: ParsableCommand {
         70 internt fel.
         """,
         version: "0.1.0",
-        subcommands: [RunCommand.self]
+        subcommands: [RunCommand.self, RiskCommand.self]
     )
 }

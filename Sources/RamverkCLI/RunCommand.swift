@@ -31,19 +31,7 @@ struct RunCommand: ParsableCommand {
     var noColour = false
 
     func run() throws {
-        let loaded = ScenarioInput.load(file)
-        guard case .success(let run) = loaded else {
-            if case .failure(let message) = loaded { Terminal.writeError(message) }
-            throw ExitCode(ExitStatus.unreadableInput)
-        }
-        let diagnostics = DiagnosticRenderer(sources: run.sources, colour: !noColour && Terminal.wantsColour(2))
-        Terminal.writeError(diagnostics.render(run.diagnostics))
-        guard let model = run.model, let evaluation = run.evaluation, !run.hasErrors else {
-            let count = run.diagnostics.count { $0.severity == .error }
-            let name = run.sources.files.first?.path ?? file
-            Terminal.writeError("\(count) fel i \(name); ingen rapport skrevs.\n")
-            throw ExitCode(ExitStatus.scenarioError)
-        }
+        let (run, model, evaluation) = try ScenarioInput.evaluated(file, colour: !noColour)
         let unknown = DriftbudgetReportBuilder.unknownColumns(columns, in: model)
         if !unknown.isEmpty {
             let known = model.columns.map(\.key).joined(separator: ", ")
@@ -69,6 +57,25 @@ enum ScenarioInput {
     enum Loaded {
         case success(ScenarioRun)
         case failure(String)
+    }
+
+    /// The scenario loaded, checked and evaluated, its problems written to standard
+    /// error; exits 66 when it cannot be read and 65 when it has errors.
+    static func evaluated(_ path: String, colour: Bool) throws -> (ScenarioRun, Model, Evaluation) {
+        let loaded = load(path)
+        guard case .success(let run) = loaded else {
+            if case .failure(let message) = loaded { Terminal.writeError(message) }
+            throw ExitCode(ExitStatus.unreadableInput)
+        }
+        let diagnostics = DiagnosticRenderer(sources: run.sources, colour: colour && Terminal.wantsColour(2))
+        Terminal.writeError(diagnostics.render(run.diagnostics))
+        guard let model = run.model, let evaluation = run.evaluation, !run.hasErrors else {
+            let count = run.diagnostics.count { $0.severity == .error }
+            let name = run.sources.files.first?.path ?? path
+            Terminal.writeError("\(count) fel i \(name); ingen rapport skrevs.\n")
+            throw ExitCode(ExitStatus.scenarioError)
+        }
+        return (run, model, evaluation)
     }
 
     static func load(_ path: String) -> Loaded {

@@ -24,6 +24,7 @@ public enum Problem: Error, Sendable, Equatable {
     case unquotedName(found: String, suggestion: String)
     case yearRunsIntoAmount(String)
     case punctuationInName(found: String)
+    case duplicateRiskEffect(String)
 
     // R03xx — names
     case unknownName(String, suggestion: String?)
@@ -55,6 +56,10 @@ public enum Problem: Error, Sendable, Equatable {
     case reserveNotCarriedOver(String)
     case carryOverWithoutColumns(year: Int)
     case decisionBeforeReserve(String, year: Int)
+    case riskNotQuantified(String)
+    case correlationWithItself(String)
+    case duplicateCorrelation(String, String)
+    case noYearToAnalyse
 
     // R04xx — units, types and signs
     case tooManyDecimals(unit: String, allowed: Int)
@@ -67,6 +72,14 @@ public enum Problem: Error, Sendable, Equatable {
     case moneyPlusQuotient
     case percentOfMoney
     case negativeTolerance
+    case distributionOutOfOrder(String)
+    case negativeDeviation
+    case probabilityOutOfRange(String)
+    case correlationOutOfRange(String)
+    case correlationNotPositiveSemidefinite(pivot: String)
+    case ambiguousPercentChange
+    case changeKindMismatch(target: String, change: String)
+    case lognormalMeanZero
 
     // R05xx — evaluation
     case overflow
@@ -75,6 +88,9 @@ public enum Problem: Error, Sendable, Equatable {
     case dependencyChainTooLong(limit: Int)
     case divideByMoney
     case unitOnMoney
+    case iterationsOutOfRange(limit: Int)
+    case seedNotInteger
+    case simulationFailures(failed: Int, of: Int)
 
     // R06xx — files and limits
     case includeNotFound(String)
@@ -87,7 +103,7 @@ public enum Problem: Error, Sendable, Equatable {
 
     public var severity: Severity {
         switch self {
-        case .ramNotChecked, .formulaReadsNoColumn, .reserveIsEmpty: .warning
+        case .ramNotChecked, .formulaReadsNoColumn, .reserveIsEmpty, .riskNotQuantified: .warning
         default: .error
         }
     }
@@ -110,6 +126,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .unquotedName: "R0208"
         case .yearRunsIntoAmount: "R0209"
         case .punctuationInName: "R0210"
+        case .duplicateRiskEffect: "R0211"
         case .unknownName: "R0301"
         case .ambiguousName: "R0302"
         case .duplicateName: "R0303"
@@ -139,6 +156,10 @@ public enum Problem: Error, Sendable, Equatable {
         case .reserveNotCarriedOver: "R0324"
         case .carryOverWithoutColumns: "R0325"
         case .decisionBeforeReserve: "R0326"
+        case .riskNotQuantified: "R0340"
+        case .correlationWithItself: "R0341"
+        case .duplicateCorrelation: "R0342"
+        case .noYearToAnalyse: "R0343"
         case .tooManyDecimals: "R0401"
         case .moneyTimesMoney: "R0402"
         case .percentWhereMoneyExpected: "R0403"
@@ -149,12 +170,23 @@ public enum Problem: Error, Sendable, Equatable {
         case .moneyPlusQuotient: "R0409"
         case .percentOfMoney: "R0405"
         case .negativeTolerance: "R0406"
+        case .distributionOutOfOrder: "R0420"
+        case .negativeDeviation: "R0421"
+        case .probabilityOutOfRange: "R0422"
+        case .correlationOutOfRange: "R0423"
+        case .correlationNotPositiveSemidefinite: "R0424"
+        case .ambiguousPercentChange: "R0425"
+        case .changeKindMismatch: "R0426"
+        case .lognormalMeanZero: "R0427"
         case .overflow: "R0501"
         case .divisionByZero: "R0502"
         case .cycle: "R0503"
         case .dependencyChainTooLong: "R0504"
         case .divideByMoney: "R0407"
         case .unitOnMoney: "R0408"
+        case .iterationsOutOfRange: "R0510"
+        case .seedNotInteger: "R0511"
+        case .simulationFailures: "R0512"
         case .includeNotFound: "R0601"
         case .includeOutsideFolder: "R0602"
         case .includeCycle: "R0603"
@@ -183,6 +215,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .unquotedName(let found, _): "namnet tar slut före \(found)"
         case .yearRunsIntoAmount(let text): "väntade ett årtal, fann talet \(text)"
         case .punctuationInName(let found): "väntade en kolumn (t.ex. 2021:) eller radslut, fann \(found)"
+        case .duplicateRiskEffect(let name): "risken '\(name)' påverkar redan ett värde"
         case .unknownName(let name, _): "okänt namn '\(name)'"
         case .ambiguousName(let name, _): "namnet '\(name)' är tvetydigt"
         case .duplicateName(let name, let kind): "\(kind) '\(name)' är redan deklarerad"
@@ -212,6 +245,10 @@ public enum Problem: Error, Sendable, Equatable {
         case .reserveNotCarriedOver(let name): "'\(name)' är en reserv, och reserver förs inte över till nästa år"
         case .carryOverWithoutColumns(let year): "överföringen \(year) saknar budget- eller utfallskolumn"
         case .decisionBeforeReserve(let reference, let year): "beslutet \(reference) tar av reserven före \(year), då den inte finns"
+        case .riskNotQuantified(let name): "risken '\(name)' har ingen fördelning och kan inte korreleras"
+        case .correlationWithItself(let name): "risken '\(name)' korreleras med sig själv"
+        case .duplicateCorrelation(let a, let b): "korrelationen mellan '\(a)' och '\(b)' är redan angiven"
+        case .noYearToAnalyse: "riskanalysen har inget år att räkna på"
         case .tooManyDecimals(let unit, let allowed): "för många decimaler för \(unit) (högst \(allowed))"
         case .moneyTimesMoney: "belopp gånger belopp ger inget belopp"
         case .percentWhereMoneyExpected: "en procentsats är inget belopp"
@@ -222,12 +259,23 @@ public enum Problem: Error, Sendable, Equatable {
         case .moneyPlusQuotient: "kan inte lägga ihop ett belopp och en kvot av belopp"
         case .percentOfMoney: "ett belopp kan inte skrivas i procent"
         case .negativeTolerance: "toleransen kan inte vara negativ"
+        case .distributionOutOfOrder(let detail): "fördelningens gränser är i fel ordning: \(detail)"
+        case .negativeDeviation: "standardavvikelsen kan inte vara negativ"
+        case .probabilityOutOfRange(let value): "sannolikheten \(value) ligger inte mellan 0 och 100 %"
+        case .correlationOutOfRange(let value): "korrelationen \(value) ligger inte mellan −1 och 1"
+        case .correlationNotPositiveSemidefinite(let pivot): "korrelationerna går inte ihop: matrisen är inte positivt semidefinit (minsta pivot \(pivot))"
+        case .ambiguousPercentChange: "tvetydig ändring av en procentsats med en procentsats"
+        case .changeKindMismatch(let target, let change): "kan inte ändra \(target) med \(change)"
+        case .lognormalMeanZero: "en lognormalfördelning kan inte ha medelvärdet 0"
         case .overflow: "beloppet blir för stort (högst ±92 biljarder kr)"
         case .divisionByZero: "division med noll"
         case .cycle(let names): "cirkulär definition: \(names.joined(separator: " → "))"
         case .dependencyChainTooLong(let limit): "för lång kedja av beroenden (högst \(limit) led)"
         case .divideByMoney: "ett tal kan inte delas med ett belopp"
         case .unitOnMoney: "uttrycket är redan ett belopp och kan inte få en enhet till"
+        case .iterationsOutOfRange(let limit): "antalet iterationer ska vara ett heltal från 1 till \(SwedishNumberFormat.integer(limit))"
+        case .seedNotInteger: "fröet ska vara ett icke-negativt heltal"
+        case .simulationFailures(let failed, let total): "\(SwedishNumberFormat.integer(failed)) av \(SwedishNumberFormat.integer(total)) iterationer gick inte att räkna ut (för stora belopp eller division med noll)"
         case .includeNotFound(let path): "filen '\(path)' finns inte"
         case .includeOutsideFolder(let path): "'\(path)' ligger utanför scenariots mapp"
         case .includeCycle(let path): "'\(path)' inkluderar sig själv"
@@ -282,6 +330,15 @@ public enum Problem: Error, Sendable, Equatable {
         case .cycle: return "ett värde kan inte bero på sig självt"
         case .includeOutsideFolder: return "inkludera bara filer i samma mapp eller under den"
         case .includeNotRamverk: return "filnamnet ska sluta på .ramverk"
+        case .duplicateRiskEffect: return "en risk påverkar ett värde; skriv en risk till för nästa"
+        case .riskNotQuantified: return "ge risken en fördelning: påverkar Post.2021 med triangel min … troligast … max …"
+        case .noYearToAnalyse: return "ange året: simulering { år 2021 }"
+        case .distributionOutOfOrder: return "skriv min ≤ troligast ≤ max"
+        case .correlationNotPositiveSemidefinite: return "sänk någon av korrelationerna; tre risker kan inte alla vara starkt med- och motkorrelerade samtidigt"
+        case .ambiguousPercentChange: return "skriv 'ökar med 1 procentenhet' (2,4 % → 3,4 %) eller '= löneökning × 101 %' (2,4 % → 2,424 %)"
+        case .seedNotInteger: return "skriv t.ex. frö 42"
+        case .lognormalMeanZero: return "medelvärdets tecken anger sidan: positivt för intäkter, negativt för kostnader"
+        case .simulationFailures: return "kontrollera fördelningarnas storleksordning och enhet"
         default: return nil
         }
     }

@@ -45,6 +45,24 @@ extension Evaluator {
     /// `gains`: the realisationsvinster of the year, used when the block names none.
     mutating func workThrough(_ balance: Balance, gains: CapitalGainsResult?, tolerance: Money,
                               into checks: inout [CheckResult]) -> BalanceResult {
+        let result = figures(of: balance, gains: gains)
+        if let value = result.balanceResult {
+            checks.append(CheckResult(kind: .balanceRequirement, passed: value.ore >= 0, span: balance.span,
+                                      subject: "Balanskravsresultat \(balance.year)", stated: .zero, computed: value,
+                                      difference: Money.zero.subtracting(value) ?? .zero, comparison: .greaterOrEqual))
+        }
+        if let yearResult = result.result, let goal = result.goal, let goalAmount = result.goalAmount {
+            checks.append(CheckResult(kind: .resultGoal, passed: yearResult >= goalAmount, span: balance.span,
+                                      subject: "Resultatmål \(balance.year): resultat minst \(SwedishNumberFormat.percent(goal)) av skatteintäkterna",
+                                      stated: goalAmount, computed: yearResult,
+                                      difference: goalAmount.subtracting(yearResult) ?? .zero, comparison: .greaterOrEqual))
+        }
+        return result
+    }
+
+    /// The figures of a balanskravsutredning without its checks (a simulation asks for
+    /// them once an iteration).
+    mutating func figures(of balance: Balance, gains: CapitalGainsResult?) -> BalanceResult {
         let column = model.column(forYear: balance.year)
         func amount(_ expression: ResolvedExpression?) -> Money? {
             expression.flatMap { evaluateAmount($0, sign: .result, column: column, keepSign: true) }
@@ -68,18 +86,7 @@ extension Evaluator {
         balanceResult = balanceResult.flatMap { $0.subtracting(result.toReserve ?? .zero) }
             .flatMap { $0.adding(result.fromReserve ?? .zero) }
         result.balanceResult = balanceResult
-        if let value = balanceResult {
-            checks.append(CheckResult(kind: .balanceRequirement, passed: value.ore >= 0, span: balance.span,
-                                      subject: "Balanskravsresultat \(balance.year)", stated: .zero, computed: value,
-                                      difference: Money.zero.subtracting(value) ?? .zero, comparison: .greaterOrEqual))
-        }
-        if let goal = result.goal, let base = result.taxRevenue, let goalAmount = base.multiplied(by: goal) {
-            result.goalAmount = goalAmount
-            checks.append(CheckResult(kind: .resultGoal, passed: yearResult >= goalAmount, span: balance.span,
-                                      subject: "Resultatmål \(balance.year): resultat minst \(SwedishNumberFormat.percent(goal)) av skatteintäkterna",
-                                      stated: goalAmount, computed: yearResult,
-                                      difference: goalAmount.subtracting(yearResult) ?? .zero, comparison: .greaterOrEqual))
-        }
+        if let goal = result.goal, let base = result.taxRevenue { result.goalAmount = base.multiplied(by: goal) }
         return result
     }
 }

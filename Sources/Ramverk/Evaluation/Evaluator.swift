@@ -2,7 +2,7 @@
 /// and memoized, so a model of literal cells costs one pass of additions. Cycles and
 /// over-long dependency chains are found with an explicit stack of what is being
 /// evaluated; errors poison the value (no cascade of follow-up messages).
-public struct Evaluator {
+public struct Evaluator: Sendable {
     let model: Model
     let columnCount: Int
     var diagnostics: [Diagnostic] = []
@@ -36,6 +36,12 @@ public struct Evaluator {
     }
     var stack: [Item] = []
     public static let maximumChain = 200
+
+    /// Who reads what (node ids, see `node(_:)`), recorded only when a what-if will need
+    /// to know which values a change reaches.
+    var recordsReads = false
+    var readers: [Int32] = []
+    var readNodes: [Int32] = []
 
     init(model: Model) {
         self.model = model
@@ -105,8 +111,29 @@ public struct Evaluator {
         }
     }
 
+    /// One id for every memoized value: cells, then area totals, then named-value slots,
+    /// then rams.
+    func node(_ item: Item) -> Int {
+        let cells = model.cells.count
+        let areas = model.areas.count * columnCount
+        switch item {
+        case .cell(let post, let column): return post * columnCount + column
+        case .area(let area, let column): return cells + area * columnCount + column
+        case .named(let named, let column):
+            return cells + areas + named * (columnCount + 1) + (column < 0 ? columnCount : column)
+        case .ram(let ram): return cells + areas + namedStates.count + ram
+        }
+    }
+
+    mutating func noteRead(_ item: Item) {
+        guard let reader = stack.last else { return }
+        readers.append(Int32(node(reader)))
+        readNodes.append(Int32(node(item)))
+    }
+
     /// A post's value in a column; nil when empty or failed.
     mutating func cell(_ post: Int, _ column: Int, from span: SourceSpan) -> Money?? {
+        if recordsReads { noteRead(.cell(post, column)) }
         let index = post * columnCount + column
         switch cellStates[index] {
         case .done: return cellValues[index]
@@ -163,6 +190,7 @@ public struct Evaluator {
     /// The computed total of an area in a column: the sum of its posts and areas;
     /// `.some(nil)` when none of them has a value in the column (shown blank).
     mutating func areaTotal(_ area: Int, _ column: Int, from span: SourceSpan) -> Money?? {
+        if recordsReads { noteRead(.area(area, column)) }
         let index = area * columnCount + column
         switch areaStates[index] {
         case .done: return areaValues[index]
@@ -227,6 +255,7 @@ public struct Evaluator {
 
     /// A named value where it is used: per column, or without one.
     mutating func named(_ named: Int, _ column: Int?, from span: SourceSpan) -> Value? {
+        if recordsReads { noteRead(.named(named, column ?? -1)) }
         let slot = named * (columnCount + 1) + (column ?? columnCount)
         switch namedStates[slot] {
         case .done: return namedValues[slot]
@@ -263,6 +292,7 @@ public struct Evaluator {
 
     /// A ram in force as a positive net-cost amount: as decided, plus its revisions.
     mutating func ram(_ index: Int, from span: SourceSpan) -> Money? {
+        if recordsReads { noteRead(.ram(index)) }
         switch ramStates[index] {
         case .done: return ramValues[index]
         case .failed, .empty: return nil

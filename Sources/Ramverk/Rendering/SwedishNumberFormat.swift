@@ -28,6 +28,11 @@ public enum SwedishNumberFormat {
         return (minus == .typographic ? "−" : "-") + grouped
     }
 
+    /// A count: "100 000".
+    public static func integer(_ value: Int) -> String {
+        format(scaled: Int64(value), decimals: 0)
+    }
+
     /// A number for machines: "-25000.5" (ASCII minus, no grouping, decimal point).
     public static func machine(_ ratio: Ratio) -> String {
         String(number(ratio, minus: .ascii, groupSeparator: "").map { $0 == "," ? "." : $0 })

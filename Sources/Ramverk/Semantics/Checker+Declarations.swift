@@ -68,6 +68,21 @@ extension Checker {
                     return
                 }
                 model.risks.append(risk)
+                if let effect = risk.effect {
+                    pending.append(.riskEffect(model.risks.count - 1, effect, scope))
+                }
+            case .sensitivity(let sensitivity):
+                pending.append(.sensitivity(sensitivity, scope))
+            case .correlation(let correlation):
+                pending.append(.correlation(correlation, scope))
+            case .simulation(let simulation):
+                if let first = model.riskAnalysis.simulation.span {
+                    report(.duplicateHeader("simulering"), simulation.span,
+                           notes: [Diagnostic.Note(message: "först angiven här", span: first)])
+                    return
+                }
+                model.riskAnalysis.simulation.span = simulation.span
+                pending.append(.simulation(simulation, scope))
             case .profile(let profile):
                 if let first = profileIndex[profile.name.text] {
                     report(.duplicateName(profile.name.text, kind: "profilen"), profile.name.span,
@@ -176,7 +191,8 @@ extension Checker {
         let index = model.namedValues.count
         guard claim(named.name, as: .named(index), kind: "värdet", in: scope) else { return }
         model.namedValues.append(NamedValue(name: named.name.text, span: named.name.span, area: scope.area,
-                                            sign: scope.sign, expression: .invalid(span: named.value.span)))
+                                            sign: scope.sign, expression: .invalid(span: named.value.span),
+                                            isAssumption: named.isAssumption))
         attach(.named(index), to: scope)
         pending.append(.named(index, named.value, scope))
     }

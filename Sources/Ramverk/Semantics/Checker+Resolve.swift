@@ -12,9 +12,15 @@ extension Checker {
     }
 
     mutating func resolvePending() {
-        // Överföringar last: they need to know every reserve.
-        let queue = pending.filter { if case .carryOver = $0 { false } else { true } }
-            + pending.filter { if case .carryOver = $0 { true } else { false } }
+        // Överföringar and correlations last: they need every reserve and every
+        // quantified risk.
+        func last(_ item: Pending) -> Bool {
+            switch item {
+            case .carryOver, .correlation: true
+            default: false
+            }
+        }
+        let queue = pending.filter { !last($0) } + pending.filter(last)
         pending = []
         warnAboutUncheckedRams(queue)
         for item in queue {
@@ -76,6 +82,8 @@ extension Checker {
                 resolveRevision(statement, scope)
             case .reserve(let statement, let scope):
                 if let reserve = resolveReserve(statement, scope) { model.reserves.append(reserve) }
+            case .riskEffect, .sensitivity, .correlation, .simulation:
+                resolveRiskAnalysisItem(item)
             case .condition(let statement, let scope):
                 model.conditions.append(Condition(
                     label: statement.label, span: statement.span, sign: scope.sign,

@@ -42,6 +42,10 @@ public struct Checker {
         case balance(BalanceStatement, Scope)
         case capitalGains(CapitalGainsStatement, Scope)
         case carryOver(CarryOverStatement, Scope)
+        case riskEffect(Int, RiskEffectSyntax, Scope)
+        case sensitivity(SensitivityStatement, Scope)
+        case correlation(CorrelationStatement, Scope)
+        case simulation(SimulationStatement, Scope)
     }
     var profileIndex: [String: Int] = [:]
     /// True while a column formula is resolved: a lone column key names the row's value.

@@ -30,6 +30,8 @@ public struct Model: Sendable {
     public var postProfiles: [Int: Int] = [:]
     /// Risks named in words, in file order.
     public var risks: [RiskStatement] = []
+    /// Quantified risks, känsligheter, correlations and the simulation settings.
+    public var riskAnalysis = RiskAnalysisModel()
     /// Överföringar of unspent investment budget, one a year.
     public var carryOvers: [CarryOver] = []
     /// Realisationsvinster per year.
@@ -159,6 +161,8 @@ public struct NamedValue: Sendable {
     public var area: Int?
     public var sign: SignConvention
     public var expression: ResolvedExpression
+    /// Declared with `antagande`: an assumption of the risk analysis.
+    public var isAssumption = false
 }
 
 /// `ram 2021 = 247 000 enligt "…"`: always a positive net-cost frame.

@@ -15,17 +15,23 @@ extension Parser {
             case .description(let text): risk.description = text
             case .direction(let direction): risk.direction = direction
             case .coveredBy(let text): risk.coveredBy = text
+            case .effect(let effect):
+                if risk.effect != nil {
+                    diagnostics.append(Diagnostic(.duplicateRiskEffect(risk.name.text), at: effect.span))
+                } else {
+                    risk.effect = effect
+                }
             }
         }
         return .risk(risk)
     }
 
     enum RiskItem {
-        case description(String), direction(RiskDirection), coveredBy(String)
+        case description(String), direction(RiskDirection), coveredBy(String), effect(RiskEffectSyntax)
     }
 
     /// risk_item = "beskrivning" STRING | "riktning" ( "negativ" | "positiv" | "båda" )
-    ///           | "täcks" STRING ;
+    ///           | "täcks" STRING | risk_effect ;
     mutating func parseRiskItem() throws(Failure) -> RiskItem {
         let token = tokens.peek()
         switch token.keyword {
@@ -44,7 +50,8 @@ extension Parser {
             tokens.advance()
             return .coveredBy(Lexer.stringValue(try expect(.string, "vad som täcker risken, inom citattecken"), in: tokens.file))
         default:
-            throw expected("beskrivning, riktning eller täcks")
+            if atWord("påverkar") { return .effect(try parseRiskEffect()) }
+            throw expected("beskrivning, riktning, täcks eller påverkar")
         }
     }
 }

@@ -237,7 +237,7 @@ public struct Parser {
         case .tolerans: return try parseTolerance()
         case .kolumn: return try parseColumn()
         case .ram: return try parseRam()
-        case .lat: return try parseNamedValue()
+        case .lat, .antagande: return try parseNamedValue()
         case .omrade: return try parseArea()
         case .post: return try parsePost()
         case .summa: return try parseTotal()
@@ -253,6 +253,9 @@ public struct Parser {
         case .risk: return try parseRisk()
         case .realisationsvinster: return try parseCapitalGains()
         case .overforing: return try parseCarryOver()
+        case .kanslighet: return try parseSensitivity()
+        case .korrelation: return try parseCorrelation()
+        case .simulering: return try parseSimulation()
         default: throw expected("en sats (t.ex. post, område, ram)")
         }
     }
@@ -329,7 +332,8 @@ public struct Parser {
         let name = try parseNameRef()
         _ = try expect(.equals, "'='")
         let value = try parseExpression()
-        return .namedValue(NamedValueStatement(name: name, value: value, span: spanFrom(keyword)))
+        return .namedValue(NamedValueStatement(name: name, value: value, span: spanFrom(keyword),
+                                               isAssumption: keyword.isKeyword(.antagande)))
     }
 
     /// area_stmt = "område" name block ;

@@ -71,6 +71,9 @@ public enum Statement: Sendable {
     indirect case risk(RiskStatement)
     indirect case capitalGains(CapitalGainsStatement)
     indirect case carryOver(CarryOverStatement)
+    indirect case sensitivity(SensitivityStatement)
+    indirect case correlation(CorrelationStatement)
+    indirect case simulation(SimulationStatement)
 }
 
 /// `överföring 2021 { budget Inv2021  utfall Utfall2021  beslut "KS …" Vattenplan }`:
@@ -109,6 +112,8 @@ public struct RiskStatement: Sendable {
     public var description: String?
     public var direction: RiskDirection?
     public var coveredBy: String?
+    /// What the risk does to the figures, when it is quantified.
+    public var effect: RiskEffectSyntax?
     public var span: SourceSpan
 
     public init(name: Name, span: SourceSpan) {
@@ -245,6 +250,8 @@ public struct NamedValueStatement: Sendable {
     public var name: Name
     public var value: Expression
     public var span: SourceSpan
+    /// Written `antagande`: an assumption of the risk analysis (löneökning, skattesats).
+    public var isAssumption = false
 }
 
 /// `område Förtroendemannaorganisation { … }`.

@@ -22,6 +22,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
     case balanskrav, realisationsvinster, resultatreserv, skatteintakter, resultatmal
     case risk, beskrivning, riktning, negativ, positiv, bada, tacks
     case period, overforing
+    case antagande, kanslighet, korrelation, simulering
 
     public var spelling: String {
         switch self {
@@ -77,6 +78,10 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
         case .tacks: "täcks"
         case .period: "period"
         case .overforing: "överföring"
+        case .antagande: "antagande"
+        case .kanslighet: "känslighet"
+        case .korrelation: "korrelation"
+        case .simulering: "simulering"
         }
     }
 

@@ -52,7 +52,7 @@ struct ParserTests {
             let decision = ram.decision.map { " enligt \(quote($0))" } ?? ""
             return "(ram \(ram.year) \(dump(ram.amount))\(decision))"
         case .namedValue(let named):
-            return "(låt \(quote(named.name.text)) \(dump(named.value)))"
+            return "(\(named.isAssumption ? "antagande" : "låt") \(quote(named.name.text)) \(dump(named.value)))"
         case .area(let area):
             return "(område \(quote(area.name.text))" + area.body.map { " " + dump($0, tree) }.joined() + ")"
         case .post(let post):
@@ -81,7 +81,33 @@ struct ParserTests {
         case .capitalGains(let gains):
             return "(realisationsvinster \(gains.year)" + gains.figures.map { " (\($0.figure.rawValue) \(dump($0.amount)))" }.joined() + ")"
         case .risk(let risk):
-            return "(risk \(quote(risk.name.text)) \(risk.direction?.rawValue ?? "-"))"
+            let effect = risk.effect.map { effect in
+                " (påverkar \(dump(effect.target)) \(effect.replaces ? "blir" : "med") \(dump(effect.distribution)))"
+            } ?? ""
+            return "(risk \(quote(risk.name.text)) \(risk.direction?.rawValue ?? "-")\(effect))"
+        case .sensitivity(let sensitivity):
+            let changes = sensitivity.changes.map { change -> String in
+                let kind = switch change.kind {
+                case .set(let value): "= \(dump(value))"
+                case .increase(let value, let points): "ökar \(dump(value))\(points ? " pe" : "")"
+                case .decrease(let value, let points): "minskar \(dump(value))\(points ? " pe" : "")"
+                case .vanishes: "uteblir"
+                }
+                return " (\(dump(change.target)) \(kind))"
+            }
+            return "(känslighet \(quote(sensitivity.label))" + changes.joined() + ")"
+        case .correlation(let correlation):
+            return "(korrelation \(quote(correlation.first.text)) \(quote(correlation.second.text)) \(dump(correlation.coefficient)))"
+        case .simulation(let simulation):
+            let items = simulation.items.map { item -> String in
+                switch item {
+                case .year(let year, _): " (år \(year))"
+                case .iterations(let value): " (iterationer \(dump(value)))"
+                case .seed(let value): " (frö \(dump(value)))"
+                case .follow(let label, let value, _): " (följ \(label.map(quote) ?? "-") \(dump(value)))"
+                }
+            }
+            return "(simulering" + items.joined() + ")"
         case .balance(let balance):
             return "(balanskrav \(balance.year) \(balance.items.count) rader)"
         case .profile(let profile):
@@ -108,6 +134,17 @@ struct ParserTests {
             return "(ramförändring \(bridge.year)" + items.map { " " + $0 }.joined() + ")"
         case .include(let include):
             return "(inkludera \(quote(include.path)))"
+        }
+    }
+
+    static func dump(_ distribution: DistributionSyntax) -> String {
+        switch distribution {
+        case .triangular(let min, let mode, let max, _): "(triangel \(dump(min)) \(dump(mode)) \(dump(max)))"
+        case .uniform(let min, let max, _): "(likformig \(dump(min)) \(dump(max)))"
+        case .normal(let mean, let deviation, _): "(normal \(dump(mean)) \(dump(deviation)))"
+        case .lognormal(let mean, let deviation, _): "(lognormal \(dump(mean)) \(dump(deviation)))"
+        case .event(let probability, let then, _): "(händelse \(dump(probability)) \(dump(then)))"
+        case .fixed(let amount, _): "(belopp \(dump(amount)))"
         }
     }
 

@@ -1,0 +1,114 @@
+/// The risk- och känslighetsanalys of a checked model: each känslighet's effect on the
+/// result, and a Monte Carlo simulation of the quantified risks. Both work on a `WhatIf`:
+/// the model evaluated once, changed and evaluated again only where a change reaches.
+public enum RiskAnalysis {
+    /// Settings from the command line; they win over the file's `simulering` block.
+    public struct Options: Sendable {
+        public var iterations: Int?
+        public var seed: UInt64?
+        /// Threads for the simulation; nil = every core. The result does not depend on it.
+        public var threads: Int?
+        /// Called now and then with the share done (0…1), from any thread.
+        public var progress: (@Sendable (Double) -> Void)?
+        /// Evaluates every iteration in full even where `AffineShortcut` applies (tests
+        /// compare the two).
+        public var fullEvaluation = false
+
+        public init(iterations: Int? = nil, seed: UInt64? = nil, threads: Int? = nil,
+                    progress: (@Sendable (Double) -> Void)? = nil) {
+            self.iterations = iterations
+            self.seed = seed
+            self.threads = threads
+            self.progress = progress
+        }
+    }
+
+    /// The default number of iterations when neither the file nor the command line says.
+    public static let defaultIterations = 10_000
+    /// The most iterations a run may ask for (memory: 8 bytes per iteration and followed
+    /// value, see `MonteCarloRunner`).
+    public static let maximumIterations = 50_000_000
+    public static let defaultSeed: UInt64 = 1
+
+    /// The year analysed: the `simulering` block's, else the last year with a ram, else
+    /// the last year with a column.
+    public static func year(of model: Model) -> Int? {
+        if let year = model.riskAnalysis.simulation.year { return year }
+        let ramYears = model.rams.map(\.year).filter { model.column(forYear: $0) != nil }
+        if let year = ramYears.max() { return year }
+        return model.columns.compactMap(\.year).max()
+    }
+
+    public static func run(_ model: Model, options: Options = Options()) -> RiskAnalysisResult {
+        var result = RiskAnalysisResult()
+        guard let year = year(of: model), let column = model.column(forYear: year) else {
+            let span = model.riskAnalysis.simulation.span ?? model.riskAnalysis.sensitivities.first?.span
+                ?? model.riskAnalysis.quantifiedRisks.first?.span
+            result.diagnostics.append(Diagnostic(.noYearToAnalyse, at: span))
+            return result
+        }
+        var whatIf = WhatIf(model: model, year: year, column: column)
+        // Problems of the base evaluation were reported by the run itself.
+        whatIf.evaluator.diagnostics = []
+        result.year = year
+        result.columnLabel = model.columns[column].label
+        result.definition = ResultDefinition.of(model, year: year)
+        result.base = whatIf.base
+        result.ramYears = model.rams.filter { $0.year == year }.map(\.year)
+        result.sensitivities = model.riskAnalysis.sensitivities.map { whatIf.effect(of: $0) }
+        result.diagnostics += whatIf.evaluator.diagnostics
+        whatIf.evaluator.diagnostics = []
+        if !model.riskAnalysis.quantifiedRisks.isEmpty {
+            result.simulation = RiskSimulation.run(&whatIf, options: options, diagnostics: &result.diagnostics)
+        }
+        return result
+    }
+}
+
+/// What the analysis found, as data for the reports.
+public struct RiskAnalysisResult: Sendable {
+    public var year: Int?
+    public var columnLabel = ""
+    public var definition = ResultDefinition.lines
+    /// The figures of the model as written.
+    public var base = AnalysisFigures()
+    /// The years of the rams in `base.ramRemaining` (one each).
+    public var ramYears: [Int] = []
+    public var sensitivities: [SensitivityResult] = []
+    public var simulation: SimulationSummary?
+    public var diagnostics: [Diagnostic] = []
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// One row of the känslighetsanalys.
+public struct SensitivityResult: Sendable {
+    public var label: String
+    public var span: SourceSpan
+    /// Changed figure − base figure (result sign: negative = worse); nil when a change
+    /// could not be made.
+    public var resultEffect: Money?
+    public var balanceEffect: Money?
+    public var figures: AnalysisFigures?
+}
+
+extension WhatIf {
+    /// Applies a känslighet's changes, reads the figures, and puts the model back.
+    mutating func effect(of sensitivity: Sensitivity) -> SensitivityResult {
+        var row = SensitivityResult(label: sensitivity.label, span: sensitivity.span)
+        var values: [Value] = []
+        for change in sensitivity.changes {
+            guard let value = newValue(for: change) else { return row }
+            values.append(value)
+        }
+        let plan = plan(sensitivity.changes.map(\.target))
+        let saved = snapshot(plan)
+        apply(plan, values: values)
+        let changed = figures()
+        restore(plan, saved)
+        row.figures = changed
+        row.resultEffect = changed.result.flatMap { new in base.result.flatMap(new.subtracting) }
+        row.balanceEffect = changed.balanceResult.flatMap { new in base.balanceResult.flatMap(new.subtracting) }
+        return row
+    }
+}
