@@ -55,6 +55,11 @@ public enum Problem: Error, Sendable, Equatable {
     case reserveNotCarriedOver(String)
     case carryOverWithoutColumns(year: Int)
     case decisionBeforeReserve(String, year: Int)
+    case unusedNamedValue(String)
+    case reserveNeverDrawn(String)
+    case decisionCountedTwice(String)
+    case decisionOutOfOrder(String, after: String)
+    case paragraphWithTwoDates(String, other: String)
 
     // R04xx — units, types and signs
     case tooManyDecimals(unit: String, allowed: Int)
@@ -87,7 +92,10 @@ public enum Problem: Error, Sendable, Equatable {
 
     public var severity: Severity {
         switch self {
-        case .ramNotChecked, .formulaReadsNoColumn, .reserveIsEmpty: .warning
+        case .ramNotChecked, .formulaReadsNoColumn, .reserveIsEmpty, .unusedNamedValue, .decisionCountedTwice,
+             .decisionOutOfOrder, .paragraphWithTwoDates: .warning
+        // Informational: an empty reserve is normal early in the year.
+        case .reserveNeverDrawn: .note
         default: .error
         }
     }
@@ -139,6 +147,11 @@ public enum Problem: Error, Sendable, Equatable {
         case .reserveNotCarriedOver: "R0324"
         case .carryOverWithoutColumns: "R0325"
         case .decisionBeforeReserve: "R0326"
+        case .unusedNamedValue: "R0330"
+        case .reserveNeverDrawn: "R0331"
+        case .decisionCountedTwice: "R0332"
+        case .decisionOutOfOrder: "R0333"
+        case .paragraphWithTwoDates: "R0334"
         case .tooManyDecimals: "R0401"
         case .moneyTimesMoney: "R0402"
         case .percentWhereMoneyExpected: "R0403"
@@ -212,6 +225,12 @@ public enum Problem: Error, Sendable, Equatable {
         case .reserveNotCarriedOver(let name): "'\(name)' är en reserv, och reserver förs inte över till nästa år"
         case .carryOverWithoutColumns(let year): "överföringen \(year) saknar budget- eller utfallskolumn"
         case .decisionBeforeReserve(let reference, let year): "beslutet \(reference) tar av reserven före \(year), då den inte finns"
+        case .unusedNamedValue(let name): "värdet '\(name)' används inte"
+        case .reserveNeverDrawn(let name): "inget beslut tar av reserven '\(name)'; hela beloppet finns kvar"
+        case .decisionCountedTwice(let reference): "beslutet \"\(reference)\" är redan inskrivet och räknas två gånger"
+        case .decisionOutOfOrder(let reference, let after): "beslutet \"\(reference)\" står efter ett senare beslut, \"\(after)\""
+        case .paragraphWithTwoDates(let reference, let other):
+            "beslutet \"\(reference)\" har samma paragraf som \"\(other)\" men ett annat datum"
         case .tooManyDecimals(let unit, let allowed): "för många decimaler för \(unit) (högst \(allowed))"
         case .moneyTimesMoney: "belopp gånger belopp ger inget belopp"
         case .percentWhereMoneyExpected: "en procentsats är inget belopp"
@@ -264,6 +283,11 @@ public enum Problem: Error, Sendable, Equatable {
         case .periodOutsideYear: return "skriv år och månad, t.ex. period 2024-04, för ett år som filen har kolumner för"
         case .periodShareWithoutPeriod: return "skriv antalet månader, t.ex. periodandel(4), eller ge kolumnen en period"
         case .decisionBeforeReserve: return "kontrollera beslutets datum, eller reservens kolumn"
+        case .unusedNamedValue: return "ett värde i ett område visas inte i rapporten; använd det i en uträkning eller ta bort raden"
+        case .decisionCountedTwice: return "ta bort den ena raden, eller rätta datum och paragraf om det är ett annat beslut"
+        case .decisionOutOfOrder: return "skriv besluten i datumordning, som i protokollen, och kontrollera datumet"
+        case .paragraphWithTwoDates:
+            return "ett organs paragrafer numreras löpande under året, så en paragraf hör till ett sammanträde; kontrollera datum och paragraf"
         case .carryOverWithoutColumns: return "skriv t.ex. 'budget Inv2021' och 'utfall Utfall2021' i blocket"
         case .profileNotTwelveMonths: return "en andel per månad, januari till december, åtskilda med ', '"
         case .profileDoesNotSumTo100: return "justera en av andelarna så att summan blir exakt 100 %"
