@@ -64,11 +64,11 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text:
             let colour = !noColour && Terminal.wantsColour(1)
-            Terminal.write(BatchTextRenderer(colour: colour, quiet: quiet).render(result))
+            Terminal.write(BatchTextRenderer(colour: colour, quiet: quiet, warningsAsErrors: warningsAsErrors).render(result))
         case .json:
             Terminal.write(JSONDiagnosticsRenderer().render(result, exitCode: status, warningsAsErrors: warningsAsErrors))
         case .github:
-            Terminal.write(GitHubAnnotationRenderer(quiet: quiet).render(result))
+            Terminal.write(GitHubAnnotationRenderer(quiet: quiet, warningsAsErrors: warningsAsErrors).render(result))
         }
         if status != ExitStatus.ok { throw ExitCode(status) }
     }

@@ -11,10 +11,13 @@ public struct BatchTextRenderer: Sendable {
     /// Only problems: no line for a file without any, no notes and no summary, so a
     /// clean run prints nothing.
     public var quiet: Bool
+    /// `--varningar-som-fel`: the summary says that the warnings fail the run.
+    public var warningsAsErrors: Bool
 
-    public init(colour: Bool = false, quiet: Bool = false) {
+    public init(colour: Bool = false, quiet: Bool = false, warningsAsErrors: Bool = false) {
         self.colour = colour
         self.quiet = quiet
+        self.warningsAsErrors = warningsAsErrors
     }
 
     private func paint(_ text: String, _ code: String) -> String {
@@ -27,7 +30,7 @@ public struct BatchTextRenderer: Sendable {
         if !quiet {
             // One blank line between the files and the summary.
             if !out.isEmpty && !out.hasSuffix("\n\n") { out += "\n" }
-            out += paint(BatchTextRenderer.summary(result.tally), "1") + "\n"
+            out += paint(BatchTextRenderer.summary(result.tally, warningsAsErrors: warningsAsErrors), "1") + "\n"
         }
         return out
     }
@@ -70,13 +73,17 @@ public struct BatchTextRenderer: Sendable {
     }
 
     /// The run in one line: "12 filer, 3 fel, 1 varning, 2 kontroller stämmer inte".
-    public static func summary(_ tally: BatchTally) -> String {
+    /// With `warningsAsErrors`, warnings say that they count as errors ("1 varning
+    /// (räknas som fel)"), since they decide the exit code.
+    public static func summary(_ tally: BatchTally, warningsAsErrors: Bool = false) -> String {
         var parts = [count(tally.files, "fil", "filer")]
         if tally.unreadable > 0 {
             parts.append(count(tally.unreadable, "sökväg kan inte läsas", "sökvägar kan inte läsas"))
         }
         if tally.errors > 0 { parts.append("\(tally.errors) fel") }
-        parts += counts(warnings: tally.warnings, notes: tally.notes)
+        var counted = counts(warnings: tally.warnings, notes: tally.notes)
+        if warningsAsErrors && tally.warnings > 0 { counted[0] += " (räknas som fel)" }
+        parts += counted
         if tally.failedChecks > 0 {
             parts.append(count(tally.failedChecks, "kontroll stämmer inte", "kontroller stämmer inte"))
         } else if tally.checks == 1 {

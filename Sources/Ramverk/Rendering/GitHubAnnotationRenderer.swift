@@ -9,15 +9,18 @@
 public struct GitHubAnnotationRenderer: Sendable {
     /// As for text: no notes and no summary, so a clean run prints nothing.
     public var quiet: Bool
+    /// `--varningar-som-fel`: warnings are `::error`, as they fail the run.
+    public var warningsAsErrors: Bool
 
-    public init(quiet: Bool = false) {
+    public init(quiet: Bool = false, warningsAsErrors: Bool = false) {
         self.quiet = quiet
+        self.warningsAsErrors = warningsAsErrors
     }
 
     public func render(_ result: BatchResult) -> String {
         var out = ""
         for file in result.files { out += render(file) }
-        if !quiet { out += BatchTextRenderer.summary(result.tally) + "\n" }
+        if !quiet { out += BatchTextRenderer.summary(result.tally, warningsAsErrors: warningsAsErrors) + "\n" }
         return out
     }
 
@@ -29,7 +32,7 @@ public struct GitHubAnnotationRenderer: Sendable {
         for diagnostic in file.diagnostics where !(quiet && diagnostic.severity == .note) {
             let kind = switch diagnostic.severity {
             case .error: "error"
-            case .warning: "warning"
+            case .warning: warningsAsErrors ? "error" : "warning"
             case .note: "notice"
             }
             // Hints and notes go into the message, one per line, as the text shows them.

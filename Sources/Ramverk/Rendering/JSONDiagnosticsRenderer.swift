@@ -27,7 +27,7 @@ public struct JSONDiagnosticsRenderer: Sendable {
         json.integer("failedChecks", Int64(tally.failedChecks))
         json.bool("warningsAsErrors", warningsAsErrors)
         json.integer("exitCode", Int64(exitCode))
-        json.string("text", BatchTextRenderer.summary(tally))
+        json.string("text", BatchTextRenderer.summary(tally, warningsAsErrors: warningsAsErrors))
         json.endObject()
         json.endObject()
         return json.output
