@@ -2,8 +2,9 @@
 /// message and an optional hint. The only place user-facing diagnostic text is written.
 ///
 /// Codes are stable (scripts and docs refer to them): R01xx reading and tokens,
-/// R02xx syntax, R03xx names, R04xx units, types and signs, R05xx evaluation,
-/// R06xx files and limits.
+/// R02xx syntax, R03xx names (R0330–R0339: warnings and a note about what is allowed but
+/// rarely meant), R04xx units, types and signs, R05xx evaluation, R06xx files and
+/// limits. `Problem.catalogue` holds one of each; docs/diagnostiker.md documents them.
 public enum Problem: Error, Sendable, Equatable {
     // R01xx — reading and tokens
     case invalidUTF8
