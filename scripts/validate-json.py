@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Validates the JSON the golden tests hold against docs/schema/kor.schema.json.
+"""Validates the JSON the golden tests hold against the documented schemas.
 
-Every Tests/EndToEndTests/Golden/*-json.expected holds a `ramverk kör --format json`
-run; its stdout must be valid against the documented schema. Exits 1 on the first
-invalid document (with the reason), 0 when all are valid.
+Every Tests/EndToEndTests/Golden/*-json.expected holds a `--format json` run; its
+stdout must be valid against the schema of its command: docs/schema/kor.schema.json
+for `ramverk kör`, docs/schema/kontrollera.schema.json for `ramverk kontrollera`. The
+command is read from the transcript's first line ("$ ramverk kör …"). Exits 1 on the
+first invalid document (with the reason), 0 when all are valid and each schema has
+at least one document.
 """
 import glob
 import json
@@ -11,15 +14,28 @@ import sys
 
 import jsonschema
 
-schema = json.load(open("docs/schema/kor.schema.json", encoding="utf-8"))
+SCHEMAS = {
+    "kör": "docs/schema/kor.schema.json",
+    "kontrollera": "docs/schema/kontrollera.schema.json",
+}
+
+schemas = {command: json.load(open(path, encoding="utf-8")) for command, path in SCHEMAS.items()}
+counts = {command: 0 for command in SCHEMAS}
 paths = sorted(glob.glob("Tests/EndToEndTests/Golden/*-json.expected"))
-if not paths:
-    sys.exit("validate-json: no golden JSON found")
 for path in paths:
     text = open(path, encoding="utf-8").read()
+    words = text.split("\n", 1)[0].split()
+    command = words[2] if len(words) > 2 and words[:2] == ["$", "ramverk"] else None
+    if command not in schemas:
+        sys.exit(f"{path}: no schema for the command {command!r}")
     body = text.split("--- stdout\n", 1)[1].split("--- stderr\n", 1)[0]
     try:
-        jsonschema.validate(json.loads(body), schema)
+        jsonschema.validate(json.loads(body), schemas[command])
     except jsonschema.ValidationError as error:
         sys.exit(f"{path}: {error.message} at {list(error.absolute_path)}")
-print(f"validate-json: {len(paths)} documents valid against docs/schema/kor.schema.json")
+    counts[command] += 1
+for command, count in counts.items():
+    if count == 0:
+        sys.exit(f"validate-json: no golden JSON of `ramverk {command}` found")
+print("validate-json: " + ", ".join(
+    f"{counts[command]} documents valid against {path}" for command, path in SCHEMAS.items()))

@@ -7,6 +7,9 @@ public struct ScenarioRun: Sendable {
     public var evaluation: Evaluation?
     /// Every problem, in the order the stages found them.
     public var diagnostics: [Diagnostic]
+    /// The känslighetsanalys and the risks' parameters checked (no simulation), when the
+    /// scenario has a risk analysis.
+    public var riskAnalysis: RiskAnalysisResult?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -43,6 +46,11 @@ public enum Pipeline {
         let evaluation = Evaluator.run(checked.model, tolerance: checked.tolerance)
         run.diagnostics += evaluation.diagnostics
         run.evaluation = evaluation
+        if !checked.model.riskAnalysis.isEmpty && !run.hasErrors {
+            let analysis = RiskAnalysis.run(checked.model, options: .init(simulate: false))
+            run.diagnostics += analysis.diagnostics
+            run.riskAnalysis = analysis
+        }
         return run
     }
 }

@@ -45,8 +45,12 @@ struct RiskCommand: ParsableCommand {
         let analysis = RiskAnalysis.run(model, options: .init(iterations: iterations, seed: seed, threads: threads,
                                                               progress: Progress.onTerminal()))
         Progress.clear()
-        Terminal.writeError(DiagnosticRenderer(sources: run.sources, colour: !noColour && Terminal.wantsColour(2))
-            .render(analysis.diagnostics))
+        // What the run already reported (the parameters are checked by every run) is not
+        // said twice; the simulation may add its own.
+        let new = analysis.diagnostics.filter { found in
+            !run.diagnostics.contains { $0.code == found.code && $0.span == found.span }
+        }
+        Terminal.writeError(DiagnosticRenderer(sources: run.sources, colour: !noColour && Terminal.wantsColour(2)).render(new))
         if analysis.hasErrors { throw ExitCode(ExitStatus.scenarioError) }
         if model.riskAnalysis.isEmpty {
             Terminal.write("Filen har inga känsligheter eller kvantifierade risker.\n")

@@ -2,8 +2,9 @@
 /// message and an optional hint. The only place user-facing diagnostic text is written.
 ///
 /// Codes are stable (scripts and docs refer to them): R01xx reading and tokens,
-/// R02xx syntax, R03xx names, R04xx units, types and signs, R05xx evaluation,
-/// R06xx files and limits.
+/// R02xx syntax, R03xx names (R0330–R0339: warnings and a note about what is allowed but
+/// rarely meant), R04xx units, types and signs, R05xx evaluation, R06xx files and
+/// limits. `Problem.catalogue` holds one of each; docs/diagnostiker.md documents them.
 public enum Problem: Error, Sendable, Equatable {
     // R01xx — reading and tokens
     case invalidUTF8
@@ -60,6 +61,11 @@ public enum Problem: Error, Sendable, Equatable {
     case correlationWithItself(String)
     case duplicateCorrelation(String, String)
     case noYearToAnalyse
+    case unusedNamedValue(String)
+    case reserveNeverDrawn(String)
+    case decisionCountedTwice(String)
+    case decisionOutOfOrder(String, after: String)
+    case paragraphWithTwoDates(String, other: String)
 
     // R04xx — units, types and signs
     case tooManyDecimals(unit: String, allowed: Int)
@@ -103,7 +109,10 @@ public enum Problem: Error, Sendable, Equatable {
 
     public var severity: Severity {
         switch self {
-        case .ramNotChecked, .formulaReadsNoColumn, .reserveIsEmpty, .riskNotQuantified: .warning
+        case .ramNotChecked, .formulaReadsNoColumn, .reserveIsEmpty, .unusedNamedValue, .decisionCountedTwice,
+             .decisionOutOfOrder, .paragraphWithTwoDates, .riskNotQuantified, .simulationFailures: .warning
+        // Informational: an empty reserve is normal early in the year.
+        case .reserveNeverDrawn: .note
         default: .error
         }
     }
@@ -160,6 +169,11 @@ public enum Problem: Error, Sendable, Equatable {
         case .correlationWithItself: "R0341"
         case .duplicateCorrelation: "R0342"
         case .noYearToAnalyse: "R0343"
+        case .unusedNamedValue: "R0330"
+        case .reserveNeverDrawn: "R0331"
+        case .decisionCountedTwice: "R0332"
+        case .decisionOutOfOrder: "R0333"
+        case .paragraphWithTwoDates: "R0334"
         case .tooManyDecimals: "R0401"
         case .moneyTimesMoney: "R0402"
         case .percentWhereMoneyExpected: "R0403"
@@ -249,6 +263,12 @@ public enum Problem: Error, Sendable, Equatable {
         case .correlationWithItself(let name): "risken '\(name)' korreleras med sig själv"
         case .duplicateCorrelation(let a, let b): "korrelationen mellan '\(a)' och '\(b)' är redan angiven"
         case .noYearToAnalyse: "riskanalysen har inget år att räkna på"
+        case .unusedNamedValue(let name): "värdet '\(name)' används inte"
+        case .reserveNeverDrawn(let name): "inget beslut tar av reserven '\(name)'; hela beloppet finns kvar"
+        case .decisionCountedTwice(let reference): "beslutet \"\(reference)\" är redan inskrivet och räknas två gånger"
+        case .decisionOutOfOrder(let reference, let after): "beslutet \"\(reference)\" står efter ett senare beslut, \"\(after)\""
+        case .paragraphWithTwoDates(let reference, let other):
+            "beslutet \"\(reference)\" har samma paragraf som \"\(other)\" men ett annat datum"
         case .tooManyDecimals(let unit, let allowed): "för många decimaler för \(unit) (högst \(allowed))"
         case .moneyTimesMoney: "belopp gånger belopp ger inget belopp"
         case .percentWhereMoneyExpected: "en procentsats är inget belopp"
@@ -312,6 +332,11 @@ public enum Problem: Error, Sendable, Equatable {
         case .periodOutsideYear: return "skriv år och månad, t.ex. period 2024-04, för ett år som filen har kolumner för"
         case .periodShareWithoutPeriod: return "skriv antalet månader, t.ex. periodandel(4), eller ge kolumnen en period"
         case .decisionBeforeReserve: return "kontrollera beslutets datum, eller reservens kolumn"
+        case .unusedNamedValue: return "ett värde i ett område visas inte i rapporten; använd det i en uträkning eller ta bort raden"
+        case .decisionCountedTwice: return "ta bort den ena raden, eller rätta datum och paragraf om det är ett annat beslut"
+        case .decisionOutOfOrder: return "skriv besluten i datumordning, som i protokollen, och kontrollera datumet"
+        case .paragraphWithTwoDates:
+            return "ett organs paragrafer numreras löpande under året, så en paragraf hör till ett sammanträde; kontrollera datum och paragraf"
         case .carryOverWithoutColumns: return "skriv t.ex. 'budget Inv2021' och 'utfall Utfall2021' i blocket"
         case .profileNotTwelveMonths: return "en andel per månad, januari till december, åtskilda med ', '"
         case .profileDoesNotSumTo100: return "justera en av andelarna så att summan blir exakt 100 %"

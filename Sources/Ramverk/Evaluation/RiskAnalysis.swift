@@ -13,9 +13,13 @@ public enum RiskAnalysis {
         /// Evaluates every iteration in full even where `AffineShortcut` applies (tests
         /// compare the two).
         public var fullEvaluation = false
+        /// False: compute the känslighetsanalys and check the risks' parameters, but do not
+        /// simulate (what every run of a scenario does, to report bad parameters).
+        public var simulate = true
 
-        public init(iterations: Int? = nil, seed: UInt64? = nil, threads: Int? = nil,
+        public init(iterations: Int? = nil, seed: UInt64? = nil, threads: Int? = nil, simulate: Bool = true,
                     progress: (@Sendable (Double) -> Void)? = nil) {
+            self.simulate = simulate
             self.iterations = iterations
             self.seed = seed
             self.threads = threads

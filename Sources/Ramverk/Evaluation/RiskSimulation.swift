@@ -60,7 +60,7 @@ enum RiskSimulation {
                                                              whatIf: &whatIf, diagnostics: &diagnostics)
             if correlation == nil { failed = true }
         }
-        if failed { return nil }
+        if failed || !options.simulate { return nil }
 
         let plan = whatIf.plan(analysis.quantifiedRisks.map(\.target))
         let outputCount = 2 + whatIf.yearRams.count + settings.followed.count

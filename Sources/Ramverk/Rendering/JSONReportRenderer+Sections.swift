@@ -83,11 +83,14 @@ extension JSONReportRenderer {
         json.endObject()
     }
 
-    func renderCheck(_ check: CheckResult, into json: inout JSONWriter) {
+    /// A check as `kör` writes it; `kontrollera` adds the `message` of a failed one
+    /// (`CheckText.line`), so both formats describe a check alike.
+    func renderCheck(_ check: CheckResult, into json: inout JSONWriter, message: String? = nil) {
         json.beginObject()
         json.string("kind", check.kind.rawValue)
         json.bool("passed", check.passed)
         json.string("subject", check.subject)
+        if let message { json.string("message", message) }
         let file = sources[check.span.file]
         let location = file.location(of: Int(check.span.start))
         json.string("file", file.path)

@@ -101,11 +101,7 @@ extension TextReportRenderer {
         let toleranceDecimals = SwedishNumberFormat.exactDecimals([report.tolerance], unit: unit)
         let tolerance = SwedishNumberFormat.format(report.tolerance, unit: unit, decimals: toleranceDecimals)
         out += paint("Kontroller", "1") + " (tolerans ±\(tolerance) \(unit.rawValue))\n"
-        let renderer = DiagnosticRenderer(sources: sources)
-        for check in report.checks where !check.passed {
-            out += "  " + paint("✗", "31") + " " + check.subject + ": " + describe(check, unit) + "\n"
-            out += "      " + renderer.location(check.span) + "\n"
-        }
+        for check in report.checks where !check.passed { renderFailedCheck(check, unit: unit, into: &out) }
         let passed = report.checks.count - report.failedChecks
         if passed > 0 {
             out += "  " + paint("✓", "32") + " \(passed) " + (passed == 1 ? "kontroll stämmer" : "kontroller stämmer") + "\n"
@@ -122,55 +118,11 @@ extension TextReportRenderer {
         }
     }
 
-    /// What a failed check found, in words and figures. Figures get the decimals they
-    /// need to be exact, so a difference inside the display rounding is still visible.
-    func describe(_ check: CheckResult, _ unit: MoneyUnit) -> String {
-        if let detail = check.detail { return detail }
-        let show: (Money) -> String
-        let stated, computed, difference: String
-        if let numbers = check.numbers {
-            let format = { (ratio: Ratio) -> String in
-                numbers.percent ? TextReportRenderer.percentText(ratio) : SwedishNumberFormat.number(ratio)
-            }
-            stated = format(numbers.stated)
-            computed = format(numbers.computed)
-            difference = numbers.percent
-                ? TextReportRenderer.percentText(numbers.difference, suffix: " procentenheter")
-                : SwedishNumberFormat.number(numbers.difference)
-            show = { _ in "" }
-        } else {
-            // As many decimals as make the figures exact, but at most two more than usual:
-            // "−1 719,67", not "−1 719,66667".
-            let exact = SwedishNumberFormat.exactDecimals([check.stated, check.computed, check.difference], unit: unit)
-            var decimals = min(exact, unit.displayDecimals + 2)
-            // A difference that would still round to zero is shown to the öre.
-            if check.difference.ore != 0, check.difference.scaled(in: unit, decimals: decimals) == 0 { decimals = exact }
-            show = { SwedishNumberFormat.format($0, unit: unit, decimals: decimals) }
-            stated = show(check.stated)
-            computed = show(check.computed)
-            difference = show(check.difference)
-        }
-        switch check.kind {
-        case .printedTotal, .formula:
-            return "tryckt \(stated), beräknat \(computed), differens \(difference)"
-        case .ram:
-            let exceeded = show(check.difference.negated() ?? check.difference)
-            return "ram \(stated), nettokostnad \(computed), överskriden med \(exceeded)"
-        case .bridge:
-            return "beslutad ram \(stated), beräknad \(computed), differens \(difference)"
-        case .bridgeTotal:
-            return "tryckt \(stated), beräknat \(computed), differens \(difference)"
-        case .expectation:
-            return "förväntat \(stated), beräknat \(computed), differens \(difference)"
-        case .condition:
-            return "vänster sida \(computed), ska vara \((check.comparison ?? .equal).rawValue) \(stated)"
-        case .balanceRequirement:
-            return "balanskravsresultatet är \(computed); ett negativt resultat ska återställas inom tre år"
-        case .resultGoal:
-            return "resultat \(computed), målet är \(stated) (saknas \(difference))"
-        case .uniqueNumbers, .reserve:
-            return ""
-        }
+    /// A check that does not hold, as `kör` and `kontrollera` show it: a cross, what was
+    /// checked and what was found, and on the next line where the check is written.
+    func renderFailedCheck(_ check: CheckResult, unit: MoneyUnit, into out: inout String) {
+        out += "  " + paint("✗", "31") + " " + CheckText.line(check, unit: unit) + "\n"
+        out += "      " + DiagnosticRenderer(sources: sources).location(check.span) + "\n"
     }
 
     /// A percentage with as many decimals as it needs (at least one): "1,85 %".

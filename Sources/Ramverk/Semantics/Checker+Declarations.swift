@@ -146,6 +146,9 @@ extension Checker {
             return
         }
         ramIndex[ram.year] = model.rams.count
+        if let decision = ram.decision, Checker.decisionDate(decision) != nil {
+            decisionReferences.append((decision, ram.span))
+        }
         model.rams.append(Ram(year: ram.year, span: ram.span, decision: ram.decision,
                               expression: .invalid(span: ram.amount.span)))
         pending.append(.ram(model.rams.count - 1, ram.amount, scope))

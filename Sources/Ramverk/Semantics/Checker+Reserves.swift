@@ -13,13 +13,16 @@ extension Checker {
             report(.reserveIsNotAPost(statement.post.text), statement.post.span)
             return nil
         }
+        if !statement.decisions.isEmpty { reservesWithDecisions.insert([post, column]) }
         var decisions: [Reserve.Decision] = []
+        var written = DecisionsAsWritten()
         let reserveYear = model.columns[column].year
         for decision in statement.decisions {
             guard let date = Checker.decisionDate(decision.reference) else {
                 report(.malformedDecisionReference(decision.reference), decision.referenceSpan)
                 continue
             }
+            decisionReferences.append((decision.reference, decision.referenceSpan))
             // A reserve of a year's budget exists from that year on.
             if let reserveYear, let decisionYear = Int(date.prefix(4)), decisionYear < reserveYear {
                 report(.decisionBeforeReserve(decision.reference, year: reserveYear), decision.referenceSpan)
@@ -40,6 +43,13 @@ extension Checker {
                     continue
                 }
             }
+            // One decision may send money to several posts, one line each; the same
+            // decision to the same receiver twice is the money counted twice.
+            let receiver = switch destination {
+            case .post(let target): "post \(target)"
+            case .external(let receiver): "extern \(receiver)"
+            }
+            written.add(decision.reference, date: date, at: decision.referenceSpan, key: receiver, to: &self)
             decisions.append(Reserve.Decision(
                 reference: decision.reference, date: date, span: decision.span,
                 amount: resolve(decision.amount, scope, .fixed(column)), sign: scope.sign,
@@ -57,11 +67,16 @@ extension Checker {
         }
         let context = model.column(forYear: statement.year).map(ColumnContext.fixed) ?? .none
         var revisions = model.rams[ram].revisions
+        // Earlier `justering` blocks of the same year count too: a decision in two of
+        // them revises the ram twice.
+        var written = DecisionsAsWritten(earlier: revisions.map { ($0.reference, $0.span) })
         for decision in statement.decisions {
             guard let date = Checker.decisionDate(decision.reference) else {
                 report(.malformedDecisionReference(decision.reference), decision.referenceSpan)
                 continue
             }
+            decisionReferences.append((decision.reference, decision.referenceSpan))
+            written.add(decision.reference, date: date, at: decision.referenceSpan, key: "", to: &self)
             revisions.append(Ram.Revision(reference: decision.reference, date: date, span: decision.span,
                                           amount: resolve(decision.amount, scope, context), note: decision.note))
         }
@@ -85,6 +100,8 @@ extension Checker {
             case .decision(let reference, let referenceSpan, let projects):
                 if Checker.decisionDate(reference) == nil {
                     report(.malformedDecisionReference(reference), referenceSpan)
+                } else {
+                    decisionReferences.append((reference, referenceSpan))
                 }
                 for project in projects {
                     switch resolveReference(project, scope, .dynamic) {

@@ -279,7 +279,9 @@ extension Checker {
         switch current {
         case .post(let post): return .post(post, column: column, span: span)
         case .area(let area): return .areaTotal(area, column: column, span: span)
-        case .named(let named): return .named(named, column: column, span: span)
+        case .named(let named):
+            usedNamedValues.insert(named)
+            return .named(named, column: column, span: span)
         }
     }
 

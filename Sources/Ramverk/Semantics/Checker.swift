@@ -56,6 +56,12 @@ public struct Checker {
     var toleranceExpression: ResolvedExpression?
     var headerSpans: [String: SourceSpan] = [:]
     var bridgeYears: [Int: SourceSpan] = [:]
+    /// Named values some expression reads (the others are warned about, R0330).
+    var usedNamedValues = Set<Int>()
+    /// Reserves (post, column) with a decision written in some block, valid or not.
+    var reservesWithDecisions = Set<[Int]>()
+    /// Every well-formed decision reference with where it is written, for R0334.
+    var decisionReferences: [(reference: String, span: SourceSpan)] = []
 
     init(program: ParsedProgram) {
         self.program = program
@@ -77,6 +83,9 @@ public struct Checker {
         // Every cell is declared: literal ones are in the model, the others queued.
         checker.program.trees[0].cells = []
         checker.resolvePending()
+        checker.warnAboutUnusedNamedValues()
+        checker.noteUndrawnReserves()
+        checker.warnAboutParagraphsWithTwoDates()
         return (checker.model, checker.diagnostics, checker.toleranceExpression)
     }
 

@@ -1,0 +1,1 @@
+kontrollera Tests/EndToEndTests/Golden/kontrollera --format github

@@ -1,0 +1,1 @@
+kontrollera Scenarios --format json
