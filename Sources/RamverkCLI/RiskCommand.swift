@@ -28,6 +28,9 @@ struct RiskCommand: ParsableCommand {
     @Option(name: .customLong("trådar"), help: ArgumentHelp("Antal trådar (standard: alla kärnor). Påverkar inte resultatet.", valueName: "N"))
     var threads: Int?
 
+    @Option(help: ArgumentHelp("Utdataformat: text eller json.", valueName: "FORMAT"))
+    var format: RunCommand.Format = .text
+
     @Flag(name: .customLong("ingen-färg"), help: "Ingen färg, även i en terminal.")
     var noColour = false
 
@@ -45,17 +48,18 @@ struct RiskCommand: ParsableCommand {
         let analysis = RiskAnalysis.run(model, options: .init(iterations: iterations, seed: seed, threads: threads,
                                                               progress: Progress.onTerminal()))
         Progress.clear()
-        // What the run already reported (the parameters are checked by every run) is not
-        // said twice; the simulation may add its own.
-        let new = analysis.diagnostics.filter { found in
-            !run.diagnostics.contains { $0.code == found.code && $0.span == found.span }
-        }
-        Terminal.writeError(DiagnosticRenderer(sources: run.sources, colour: !noColour && Terminal.wantsColour(2)).render(new))
+        Terminal.writeError(DiagnosticRenderer(sources: run.sources, colour: !noColour && Terminal.wantsColour(2))
+            .render(analysis.newDiagnostics(since: run)))
         if analysis.hasErrors { throw ExitCode(ExitStatus.scenarioError) }
-        if model.riskAnalysis.isEmpty {
-            Terminal.write("Filen har inga känsligheter eller kvantifierade risker.\n")
-            return
+        switch format {
+        case .json:
+            Terminal.write(JSONRiskRenderer().render(analysis, unit: model.displayUnit))
+        case .text:
+            if model.riskAnalysis.isEmpty {
+                Terminal.write("Filen har inga känsligheter eller kvantifierade risker.\n")
+            } else {
+                Terminal.write(TextRiskRenderer(unit: model.displayUnit, colour: !noColour && Terminal.wantsColour(1)).render(analysis))
+            }
         }
-        Terminal.write(TextRiskRenderer(unit: model.displayUnit, colour: !noColour && Terminal.wantsColour(1)).render(analysis))
     }
 }

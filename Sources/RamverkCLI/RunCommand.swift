@@ -39,14 +39,23 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let report = DriftbudgetReportBuilder.build(model: model, evaluation: evaluation, columnKeys: columns)
+        // The risk analysis with the file's own simulation settings.
+        var riskAnalysis: RiskAnalysisResult?
+        if !model.riskAnalysis.isEmpty {
+            let analysis = RiskAnalysis.run(model, options: .init(progress: Progress.onTerminal()))
+            Progress.clear()
+            Terminal.writeError(DiagnosticRenderer(sources: run.sources, colour: !noColour && Terminal.wantsColour(2))
+                .render(analysis.newDiagnostics(since: run)))
+            riskAnalysis = analysis
+        }
         switch format {
         case .text:
             let renderer = TextReportRenderer(sources: run.sources, colour: !noColour && Terminal.wantsColour(1))
             var output = TextOutput(sink: Terminal.writeOutput)
-            renderer.render(report, to: &output)
+            renderer.render(report, riskAnalysis: riskAnalysis, to: &output)
             output.finish()
         case .json:
-            Terminal.write(JSONReportRenderer(sources: run.sources).render(report))
+            Terminal.write(JSONReportRenderer(sources: run.sources).render(report, riskAnalysis: riskAnalysis))
         }
         if report.failedChecks > 0 { throw ExitCode(ExitStatus.checkFailed) }
     }

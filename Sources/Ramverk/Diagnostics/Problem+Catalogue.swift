@@ -84,6 +84,7 @@ extension Problem {
         .ambiguousPercentChange,
         .changeKindMismatch(target: "ett belopp", change: "procentenheter"),
         .lognormalMeanZero,
+        .replacingEventLognormal,
         // R05xx — evaluation
         .overflow,
         .divisionByZero,

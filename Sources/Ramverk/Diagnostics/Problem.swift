@@ -86,6 +86,7 @@ public enum Problem: Error, Sendable, Equatable {
     case ambiguousPercentChange
     case changeKindMismatch(target: String, change: String)
     case lognormalMeanZero
+    case replacingEventLognormal
 
     // R05xx — evaluation
     case overflow
@@ -192,6 +193,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .ambiguousPercentChange: "R0425"
         case .changeKindMismatch: "R0426"
         case .lognormalMeanZero: "R0427"
+        case .replacingEventLognormal: "R0428"
         case .overflow: "R0501"
         case .divisionByZero: "R0502"
         case .cycle: "R0503"
@@ -287,6 +289,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .ambiguousPercentChange: "tvetydig ändring av en procentsats med en procentsats"
         case .changeKindMismatch(let target, let change): "kan inte ändra \(target) med \(change)"
         case .lognormalMeanZero: "en lognormalfördelning kan inte ha medelvärdet 0"
+        case .replacingEventLognormal: "en händelse som ersätter värdet (blir) kan inte ha en lognormalfördelning"
         case .overflow: "beloppet blir för stort (högst ±92 biljarder kr)"
         case .divisionByZero: "division med noll"
         case .cycle(let names): "cirkulär definition: \(names.joined(separator: " → "))"
@@ -362,6 +365,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .correlationNotPositiveSemidefinite: return "sänk någon av korrelationerna; tre risker kan inte alla vara starkt med- och motkorrelerade samtidigt"
         case .ambiguousPercentChange: return "skriv 'ökar med 1 procentenhet' (2,4 % → 3,4 %) eller '= löneökning × 101 %' (2,4 % → 2,424 %)"
         case .seedNotInteger: return "skriv t.ex. frö 42"
+        case .replacingEventLognormal: return "skriv 'påverkar … med händelse …' och utfallet som en förändring av värdet"
         case .lognormalMeanZero: return "medelvärdets tecken anger sidan: positivt för intäkter, negativt för kostnader"
         case .simulationFailures: return "kontrollera fördelningarnas storleksordning och enhet"
         default: return nil

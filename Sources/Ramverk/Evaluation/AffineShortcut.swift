@@ -40,6 +40,7 @@ struct AffineShortcut: Sendable {
             direct += [gains.budget, gains.forecast, gains.actual].compactMap { $0 }
         }
         direct += model.riskAnalysis.simulation.followed.map(\.expression)
+        if let result = model.riskAnalysis.simulation.result { direct.append(result.expression) }
         for expression in direct where whatIf.reads(expression, any: touched) {
             guard WhatIf.isAffine(expression) else { return nil }
         }

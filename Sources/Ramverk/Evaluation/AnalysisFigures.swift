@@ -18,6 +18,9 @@ public struct AnalysisFigures: Sendable, Equatable {
 public enum ResultDefinition: String, Sendable {
     /// The year's `balanskrav` block: årets resultat and the balanskravsresultat.
     case balance
+    /// `simulering { resultat … }`: the expression the file gives (+ realisationsvinster);
+    /// the balanskravsresultat analogue is the same without realisationsvinster.
+    case declared
     /// A nämnd: Σ (ram − nettokostnad) + realisationsvinster; the balanskravsresultat
     /// analogue is the same without realisationsvinster.
     case ram
@@ -26,6 +29,7 @@ public enum ResultDefinition: String, Sendable {
 
     static func of(_ model: Model, year: Int) -> ResultDefinition {
         if model.balances.contains(where: { $0.year == year }) { return .balance }
+        if model.riskAnalysis.simulation.result != nil { return .declared }
         if model.rams.contains(where: { $0.year == year }) { return .ram }
         return .lines
     }
@@ -60,7 +64,11 @@ extension WhatIf {
             figures.result = worked.result
             figures.balanceResult = worked.balanceResult
         } else {
-            let operating = yearRams.isEmpty ? lines : rams
+            var operating = yearRams.isEmpty ? lines : rams
+            if let declared = evaluator.model.riskAnalysis.simulation.result {
+                operating = evaluator.evaluateAmount(declared.expression, sign: declared.sign, column: column, keepSign: true)
+                    .flatMap { $0.negatedIf(declared.sign.factor < 0) }
+            }
             let sold = gains.map { $0.best } ?? .zero
             figures.balanceResult = operating
             figures.result = operating.flatMap { total in sold.flatMap(total.adding) }

@@ -132,3 +132,18 @@ enum DistributionParameters {
         }
     }
 }
+
+extension Distribution {
+    /// The same distribution moved by `offset`; nil for a lognormal, whose support is
+    /// tied to zero.
+    func shifted(by offset: Double) -> Distribution? {
+        switch self {
+        case .constant(let value): .constant(value + offset)
+        case .uniform(let low, let high): .uniform(low: low + offset, high: high + offset)
+        case .triangular(let min, let mode, let max): .triangular(min: min + offset, mode: mode + offset, max: max + offset)
+        case .normal(let mean, let sd): .normal(mean: mean + offset, sd: sd)
+        case .lognormal: nil
+        case .event(let probability, let then): then.shifted(by: offset).map { .event(probability: probability, then: $0) }
+        }
+    }
+}

@@ -59,6 +59,7 @@ public enum RiskAnalysis {
         result.definition = ResultDefinition.of(model, year: year)
         result.base = whatIf.base
         result.ramYears = model.rams.filter { $0.year == year }.map(\.year)
+        result.followedLabels = model.riskAnalysis.simulation.followed.map(\.label)
         result.sensitivities = model.riskAnalysis.sensitivities.map { whatIf.effect(of: $0) }
         result.diagnostics += whatIf.evaluator.diagnostics
         whatIf.evaluator.diagnostics = []
@@ -78,11 +79,19 @@ public struct RiskAnalysisResult: Sendable {
     public var base = AnalysisFigures()
     /// The years of the rams in `base.ramRemaining` (one each).
     public var ramYears: [Int] = []
+    /// The labels of the followed values (`följ`), in `base.followed` order.
+    public var followedLabels: [String] = []
     public var sensitivities: [SensitivityResult] = []
     public var simulation: SimulationSummary?
     public var diagnostics: [Diagnostic] = []
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// The problems a run of the scenario has not already reported (every run checks
+    /// the risks' parameters; a simulation can add its own).
+    public func newDiagnostics(since run: ScenarioRun) -> [Diagnostic] {
+        diagnostics.filter { found in !run.diagnostics.contains { $0.code == found.code && $0.span == found.span } }
+    }
 }
 
 /// One row of the känslighetsanalys.
@@ -93,6 +102,8 @@ public struct SensitivityResult: Sendable {
     /// could not be made.
     public var resultEffect: Money?
     public var balanceEffect: Money?
+    /// Per followed value (`följ`): changed − base, in the sign it is written in.
+    public var followedEffects: [Money?] = []
     public var figures: AnalysisFigures?
 }
 
@@ -113,6 +124,9 @@ extension WhatIf {
         row.figures = changed
         row.resultEffect = changed.result.flatMap { new in base.result.flatMap(new.subtracting) }
         row.balanceEffect = changed.balanceResult.flatMap { new in base.balanceResult.flatMap(new.subtracting) }
+        row.followedEffects = zip(changed.followed, base.followed).map { new, old in
+            new.flatMap { new in old.flatMap(new.subtracting) }
+        }
         return row
     }
 }

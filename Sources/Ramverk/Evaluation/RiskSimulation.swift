@@ -43,13 +43,30 @@ enum RiskSimulation {
             }
             let isMoney: Bool
             if case .money = written { isMoney = true } else { isMoney = false }
-            guard let distribution = DistributionParameters.distribution(risk.distribution, money: isMoney, sign: risk.sign,
+            guard var distribution = DistributionParameters.distribution(risk.distribution, money: isMoney, sign: risk.sign,
                                                                          whatIf: &whatIf, diagnostics: &diagnostics) else {
                 failed = true
                 continue
             }
+            // `blir händelse …`: when the event does not happen the value stays as
+            // written, so the risk is a change by (outcome − value) when it does.
+            var replaces = risk.replaces
+            if replaces, case .event(let probability, let outcome) = distribution {
+                let value: Double
+                switch written {
+                case .money(let money): value = Double(money.ore)
+                case .number(let ratio, _): value = Double(ratio.micros)
+                }
+                guard let shifted = outcome.shifted(by: -value) else {
+                    diagnostics.append(Diagnostic(.replacingEventLognormal, at: risk.distribution.span))
+                    failed = true
+                    continue
+                }
+                distribution = .event(probability: probability, then: shifted)
+                replaces = false
+            }
             drivers.append(distribution)
-            risks.append(DrawnRisk(risk: risk, base: written, nodes: whatIf.nodes(of: risk.target)))
+            risks.append(DrawnRisk(risk: risk, replaces: replaces, base: written, nodes: whatIf.nodes(of: risk.target)))
         }
         diagnostics += whatIf.evaluator.diagnostics
         whatIf.evaluator.diagnostics = []
@@ -64,7 +81,8 @@ enum RiskSimulation {
 
         let plan = whatIf.plan(analysis.quantifiedRisks.map(\.target))
         let outputCount = 2 + whatIf.yearRams.count + settings.followed.count
-        let shortcut = options.fullEvaluation ? nil : AffineShortcut.make(&whatIf, risks: risks, outputs: outputCount)
+        let shortcut = options.fullEvaluation || !SimulationContext.shortcutApplies(to: risks) ? nil
+            : AffineShortcut.make(&whatIf, risks: risks, outputs: outputCount)
         let template = SimulationContext(whatIf: whatIf, plan: plan, risks: risks, shortcut: shortcut)
         let result: SimulationResult
         do {
@@ -101,143 +119,3 @@ enum RiskSimulation {
     }
 }
 
-/// A risk as the simulation applies it: its value as written and the nodes it sets.
-struct DrawnRisk: Sendable {
-    var risk: QuantifiedRisk
-    /// The target's value in the file, in the sign the risk is written in.
-    var base: Value
-    var nodes: [Int]
-}
-
-/// One thread's context, by reference: the engine hands its context on as `inout` through
-/// generic code, and a struct this size would be copied in and out every iteration.
-final class SimulationWorker: @unchecked Sendable {
-    // Only the thread that made it uses it.
-    var context: SimulationContext
-
-    init(_ context: SimulationContext) { self.context = context }
-}
-
-/// One worker's state: its own copy of the evaluated model, and the risks flattened
-/// into plain arrays (the hot loop copies no reference-counted values).
-struct SimulationContext: Sendable {
-    var whatIf: WhatIf
-    var figures = AnalysisFigures()
-    private let shortcut: AffineShortcut?
-    /// The drawn values of an iteration (internal sign), for the shortcut.
-    private var values: [Int64]
-    private let reached: [Int]
-    /// Per risk: the written value (öre or millionths), whether the draw replaces it,
-    /// whether it is an amount (else a number of `kinds[i]`), and whether the internal
-    /// sign is the opposite of the written one.
-    private let bases: [Int64]
-    private let replaces: [Bool]
-    private let kinds: [Value.NumberKind?]
-    private let flips: [Bool]
-    /// The nodes of risk i: `nodes[nodeStarts[i]..<nodeStarts[i + 1]]`.
-    private let nodes: [Int]
-    private let nodeStarts: [Int]
-
-    init(whatIf: WhatIf, plan: WhatIf.Plan, risks: [DrawnRisk], shortcut: AffineShortcut?) {
-        self.whatIf = whatIf
-        self.shortcut = shortcut
-        values = [Int64](repeating: 0, count: risks.count)
-        reached = plan.reached
-        var bases: [Int64] = [], replaces: [Bool] = [], kinds: [Value.NumberKind?] = [], flips: [Bool] = []
-        var nodes: [Int] = [], starts = [0]
-        for drawn in risks {
-            switch drawn.base {
-            case .money(let money):
-                bases.append(money.ore)
-                kinds.append(nil)
-            case .number(let ratio, let kind):
-                bases.append(ratio.micros)
-                kinds.append(kind)
-            }
-            replaces.append(drawn.risk.replaces)
-            flips.append(drawn.risk.sign.factor < 0)
-            nodes += drawn.nodes
-            starts.append(nodes.count)
-        }
-        (self.bases, self.replaces, self.kinds, self.flips, self.nodes, self.nodeStarts) =
-            (bases, replaces, kinds, flips, nodes, starts)
-    }
-
-    /// One iteration: the draws in place, the figures out; false when they cannot be
-    /// computed (an outcome too large, a division by zero).
-    mutating func iterate(_ draws: UnsafeBufferPointer<Double>, _ outputs: UnsafeMutableBufferPointer<Int64>) -> Bool {
-        if let shortcut {
-            // Only amounts take the shortcut.
-            let ok = bases.withUnsafeBufferPointer { bases in
-                replaces.withUnsafeBufferPointer { replaces in
-                    flips.withUnsafeBufferPointer { flips in
-                        values.withUnsafeMutableBufferPointer { values in
-                            for index in 0..<bases.count {
-                                guard let value = SimulationContext.outcome(draws[index], base: bases[index],
-                                                                            replaces: replaces[index], flips: flips[index]) else {
-                                    return false
-                                }
-                                values[index] = value
-                            }
-                            return true
-                        }
-                    }
-                }
-            }
-            return ok && values.withUnsafeBufferPointer { shortcut.evaluate($0, into: outputs) }
-        }
-        for node in reached { whatIf.evaluator.invalidate(node: node) }
-        for index in 0..<bases.count {
-            guard let value = outcome(index, draws[index]) else { return false }
-            for slot in nodeStarts[index]..<nodeStarts[index + 1] { whatIf.evaluator.set(node: nodes[slot], to: value) }
-        }
-        whatIf.computeFigures(into: &figures)
-        guard let result = figures.result, let balance = figures.balanceResult else {
-            return false
-        }
-        outputs[0] = result.ore
-        outputs[1] = balance.ore
-        var slot = 2
-        for value in figures.ramRemaining {
-            guard let value else { return false }
-            outputs[slot] = value.ore
-            slot += 1
-        }
-        for value in figures.followed {
-            guard let value else { return false }
-            outputs[slot] = value.ore
-            slot += 1
-        }
-        return true
-    }
-
-    /// The value a draw puts in place, in internal sign: the draw (öre, or millionths for
-    /// a number) rounded half away from zero, added to the value as written or replacing
-    /// it. Static, on plain values: a method on the context would copy the context.
-    @inline(__always)
-    private static func outcome(_ draw: Double, base: Int64, replaces: Bool, flips: Bool) -> Int64? {
-        // Beyond ±2⁶² the Int64 conversion would trap; such outcomes fail the iteration.
-        guard draw.isFinite, draw.magnitude < 4.6e18 else { return nil }
-        // Half away from zero, as `ExactArithmetic` rounds: truncate (one instruction),
-        // then look at the exact remainder.
-        let whole = Int64(draw)
-        let remainder = draw - Double(whole)
-        // Without branches (the remainder's side is a coin toss for the predictor): the
-        // sign bit of remainder − ½ is clear exactly when remainder ≥ ½ (the subtraction is
-        // exact there), and of −½ − remainder when remainder ≤ −½.
-        let up = 1 &- Int64(bitPattern: (remainder - 0.5).bitPattern >> 63)
-        let down = 1 &- Int64(bitPattern: (-0.5 - remainder).bitPattern >> 63)
-        let rounded = whole &+ up &- down
-        var (value, overflow) = replaces ? (rounded, false) : base.addingReportingOverflow(rounded)
-        if flips && !overflow { (value, overflow) = (0 as Int64).subtractingReportingOverflow(value) }
-        return overflow ? nil : value
-    }
-
-    private func outcome(_ index: Int, _ draw: Double) -> Value? {
-        let flips = kinds[index] == nil && self.flips[index]
-        guard let value = SimulationContext.outcome(draw, base: bases[index], replaces: replaces[index], flips: flips) else {
-            return nil
-        }
-        return kinds[index].map { .number(Ratio(micros: value), $0) } ?? .money(Money(ore: value))
-    }
-}

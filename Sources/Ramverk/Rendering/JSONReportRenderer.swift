@@ -9,7 +9,8 @@ public struct JSONReportRenderer: Sendable {
         self.sources = sources
     }
 
-    public func render(_ report: DriftbudgetReport) -> String {
+    /// `riskAnalysis`: the scenario's risk- och känslighetsanalys, if it has one.
+    public func render(_ report: DriftbudgetReport, riskAnalysis: RiskAnalysisResult? = nil) -> String {
         var json = JSONWriter()
         json.beginObject()
         json.string("schema", JSONReportRenderer.schema)
@@ -124,6 +125,7 @@ public struct JSONReportRenderer: Sendable {
             json.endObject()
         }
         json.endArray()
+        JSONRiskRenderer().render(riskAnalysis, key: "riskAnalysis", into: &json)
 
         json.beginArray("checks")
         for check in report.checks { renderCheck(check, into: &json) }

@@ -24,14 +24,15 @@ public struct TextReportRenderer: Sendable {
         money.map { SwedishNumberFormat.format($0, unit: unit) } ?? ""
     }
 
-    public func render(_ report: DriftbudgetReport) -> String {
+    public func render(_ report: DriftbudgetReport, riskAnalysis: RiskAnalysisResult? = nil) -> String {
         var output = TextOutput()
-        render(report, to: &output)
+        render(report, riskAnalysis: riskAnalysis, to: &output)
         return output.string
     }
 
-    /// Writes the report into `output` (which may stream it to a file or terminal).
-    public func render(_ report: DriftbudgetReport, to output: inout TextOutput) {
+    /// Writes the report into `output` (which may stream it to a file or terminal);
+    /// the risk- och känslighetsanalys, if given, goes before the checks.
+    public func render(_ report: DriftbudgetReport, riskAnalysis: RiskAnalysisResult? = nil, to output: inout TextOutput) {
         output.append("Driftbudget\n")
         let municipality = report.municipality.map { $0.lowercased().hasSuffix("kommun") ? $0 : "\($0) kommun" }
         let owner = [municipality, report.committee].compactMap { $0 }
@@ -48,6 +49,9 @@ public struct TextReportRenderer: Sendable {
         if !report.capitalGains.isEmpty { renderCapitalGains(report.capitalGains, unit: report.unit, into: &out) }
         for balance in report.balances { renderBalance(balance, unit: report.unit, into: &out) }
         if !report.risks.isEmpty { renderRisks(report.risks, into: &out) }
+        if let riskAnalysis, riskAnalysis.year != nil {
+            out += "\n" + TextRiskRenderer(unit: report.unit, colour: colour).render(riskAnalysis)
+        }
         renderChecks(report, into: &out)
         output.append(out)
     }

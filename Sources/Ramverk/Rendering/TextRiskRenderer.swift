@@ -34,6 +34,7 @@ public struct TextRiskRenderer: Sendable {
     func definitionText(_ definition: ResultDefinition) -> String {
         switch definition {
         case .balance: "Resultat och balanskravsresultat enligt balanskravsutredningen."
+        case .declared: "Resultat enligt simuleringens 'resultat' + realisationsvinster."
         case .ram: "Resultat = ram − nettokostnad + realisationsvinster."
         case .lines: "Resultat = summan av alla rader + realisationsvinster."
         }
@@ -58,18 +59,21 @@ public struct TextRiskRenderer: Sendable {
     func renderSensitivities(_ analysis: RiskAnalysisResult, into out: inout String) {
         let rows = TextRiskRenderer.ranked(analysis.sensitivities)
         let balanceHeader = analysis.definition == .balance ? "Balanskravsresultat" : "Exkl. reavinster"
+        let headers = ["Resultat", balanceHeader] + analysis.followedLabels
+        let cells = rows.map { row in [signed(row.resultEffect), signed(row.balanceEffect)] + row.followedEffects.map(signed) }
         let nameWidth = min(max(rows.map { TextTable.width($0.label) }.max() ?? 0, 6), 40)
-        let cells = rows.map { (signed($0.resultEffect), signed($0.balanceEffect)) }
-        let resultWidth = max(cells.map { TextTable.width($0.0) }.max() ?? 0, "Resultat".count)
-        let balanceWidth = max(cells.map { TextTable.width($0.1) }.max() ?? 0, TextTable.width(balanceHeader))
+        let widths = headers.indices.map { column in
+            max(cells.map { TextTable.width($0[column]) }.max() ?? 0, TextTable.width(headers[column]))
+        }
         let largest = rows.compactMap { $0.resultEffect?.ore.magnitude }.max() ?? 0
         out += "\nKänslighetsanalys: påverkan på resultatet\n"
-        out += "  " + TextTable.pad("Faktor", to: nameWidth, .left) + "  " + TextTable.pad("Resultat", to: resultWidth, .right)
-            + "  " + TextTable.pad(balanceHeader, to: balanceWidth, .right) + "  Tornado\n"
-        for (row, cell) in zip(rows, cells) {
-            let name = TextTable.pad(TextTable.fit(row.label, to: nameWidth), to: nameWidth, .left)
-            out += "  " + name + "  " + TextTable.pad(cell.0, to: resultWidth, .right) + "  "
-                + TextTable.pad(cell.1, to: balanceWidth, .right) + "  " + bar(row.resultEffect, largest: largest) + "\n"
+        out += "  " + TextTable.pad("Faktor", to: nameWidth, .left)
+        for (header, width) in zip(headers, widths) { out += "  " + TextTable.pad(header, to: width, .right) }
+        out += "  Tornado (resultat)\n"
+        for (row, line) in zip(rows, cells) {
+            out += "  " + TextTable.pad(TextTable.fit(row.label, to: nameWidth), to: nameWidth, .left)
+            for (cell, width) in zip(line, widths) { out += "  " + TextTable.pad(cell, to: width, .right) }
+            out += "  " + bar(row.resultEffect, largest: largest) + "\n"
         }
     }
 

@@ -104,6 +104,9 @@ extension Checker {
                 settings.iterations = resolve(expression, scope, .none)
             case .seed(let expression):
                 settings.seed = resolve(expression, scope, .none)
+            case .result(let expression):
+                settings.result = FollowedValue(label: "Resultat", expression: resolve(expression, scope, .dynamic),
+                                                sign: scope.sign, span: expression.span)
             case .follow(let label, let expression, let span):
                 let text = program.sources[expression.span.file].text(expression.span.range)
                 settings.followed.append(FollowedValue(label: label ?? text, expression: resolve(expression, scope, .dynamic),

@@ -90,6 +90,8 @@ public struct SimulationSettings: Sendable {
     public var iterations: ResolvedExpression?
     public var seed: ResolvedExpression?
     public var followed: [FollowedValue] = []
+    /// `resultat …`: what the result is (in the sign it is written in).
+    public var result: FollowedValue?
     public var span: SourceSpan?
 }
 

@@ -143,14 +143,18 @@ extension Parser {
         return .simulation(SimulationStatement(items: items, span: header))
     }
 
-    /// simulation_item = "år" NUMBER | "iterationer" expression | "frö" expression
-    ///                 | "följ" [ STRING ] expression ;
+    /// simulation_item = "år" NUMBER | "resultat" expression | "iterationer" expression
+    ///                 | "frö" expression | "följ" [ STRING ] expression ;
     mutating func parseSimulationItem() throws(Failure) -> SimulationStatement.Item {
         let start = tokens.peek()
         if start.isKeyword(.ar) {
             tokens.advance()
             let yearToken = tokens.peek()
             return .year(try parseYear(), tokens.span(yearToken))
+        }
+        if start.isKeyword(.resultat) {
+            tokens.advance()
+            return .result(try parseExpression())
         }
         if atWord("iterationer") {
             tokens.advance()
@@ -166,6 +170,6 @@ extension Parser {
             let expression = try parseExpression()
             return .follow(label: label, expression, spanFrom(start))
         }
-        throw expected("år, iterationer, frö eller följ")
+        throw expected("år, resultat, iterationer, frö eller följ")
     }
 }

@@ -70,13 +70,16 @@ public struct CorrelationStatement: Sendable {
     public var span: SourceSpan
 }
 
-/// `simulering { år 2021  iterationer 100 000  frö 42  följ "Nettokostnad" Sammanställning }`.
+/// `simulering { år 2021  resultat Driftredovisning  iterationer 100 000  frö 42
+/// följ "Nettokostnad" Sammanställning }`.
 public struct SimulationStatement: Sendable {
     public enum Item: Sendable {
         case year(Int, SourceSpan)
         case iterations(Expression)
         case seed(Expression)
         case follow(label: String?, Expression, SourceSpan)
+        /// What the result is, when not a ram's or a balanskrav's.
+        case result(Expression)
     }
     public var items: [Item]
     public var span: SourceSpan

@@ -1,0 +1,174 @@
+/// A risk as the simulation applies it: its target's value as written and its nodes.
+struct DrawnRisk: Sendable {
+    var risk: QuantifiedRisk
+    /// Whether the outcome replaces the value (a `blir händelse` is turned into a change).
+    var replaces: Bool
+    /// The target's value in the file, in the sign the risk is written in.
+    var base: Value
+    var nodes: [Int]
+}
+
+/// One thread's context, by reference: the engine hands its context on as `inout` through
+/// generic code, and a struct this size would be copied in and out every iteration.
+final class SimulationWorker: @unchecked Sendable {
+    // Only the thread that made it uses it.
+    var context: SimulationContext
+
+    init(_ context: SimulationContext) { self.context = context }
+}
+
+/// One worker's state: its own copy of the evaluated model, and the risks flattened into
+/// plain arrays (the hot loop copies no reference-counted values). Risks that act on the
+/// same value act together, in file order: `med` adds its outcome, `blir` replaces.
+struct SimulationContext: Sendable {
+    var whatIf: WhatIf
+    var figures = AnalysisFigures()
+    private let shortcut: AffineShortcut?
+    private let reached: [Int]
+    /// Per risk: its target (index into the target arrays) and whether it replaces.
+    private let targetOf: [Int]
+    private let replaces: [Bool]
+    /// Per target: the written value (öre, or millionths for a number), its number kind
+    /// (nil for an amount), whether the internal sign is the opposite of the written one,
+    /// and its nodes `nodes[nodeStarts[t]..<nodeStarts[t + 1]]`.
+    private let bases: [Int64]
+    private let kinds: [Value.NumberKind?]
+    private let flips: [Bool]
+    private let nodes: [Int]
+    private let nodeStarts: [Int]
+    /// Scratch: per risk (shortcut) or per target (full evaluation) values.
+    private var riskValues: [Int64]
+    private var targetValues: [Int64]
+
+    init(whatIf: WhatIf, plan: WhatIf.Plan, risks: [DrawnRisk], shortcut: AffineShortcut?) {
+        self.whatIf = whatIf
+        self.shortcut = shortcut
+        reached = plan.reached
+        var targets: [ChangeTarget] = []
+        var targetOf: [Int] = [], bases: [Int64] = [], kinds: [Value.NumberKind?] = [], flips: [Bool] = []
+        var nodes: [Int] = [], starts = [0]
+        for drawn in risks {
+            if let known = targets.firstIndex(of: drawn.risk.target) {
+                targetOf.append(known)
+                continue
+            }
+            targetOf.append(targets.count)
+            targets.append(drawn.risk.target)
+            switch drawn.base {
+            case .money(let money):
+                bases.append(money.ore)
+                kinds.append(nil)
+            case .number(let ratio, let kind):
+                bases.append(ratio.micros)
+                kinds.append(kind)
+            }
+            flips.append(drawn.risk.sign.factor < 0)
+            nodes += drawn.nodes
+            starts.append(nodes.count)
+        }
+        self.targetOf = targetOf
+        replaces = risks.map(\.replaces)
+        (self.bases, self.kinds, self.flips, self.nodes, self.nodeStarts) = (bases, kinds, flips, nodes, starts)
+        riskValues = [Int64](repeating: 0, count: risks.count)
+        targetValues = bases
+    }
+
+    /// True when the shortcut may stand for full evaluation: a value that a `blir` risk
+    /// replaces is acted on by no other risk (a replacement is no sum).
+    static func shortcutApplies(to risks: [DrawnRisk]) -> Bool {
+        for (index, drawn) in risks.enumerated() where drawn.replaces {
+            if risks.indices.contains(where: { $0 != index && risks[$0].risk.target == drawn.risk.target }) { return false }
+        }
+        return true
+    }
+
+    /// One iteration: the draws in place, the figures out; false when they cannot be
+    /// computed (an outcome too large, a division by zero).
+    mutating func iterate(_ draws: UnsafeBufferPointer<Double>, _ outputs: UnsafeMutableBufferPointer<Int64>) -> Bool {
+        if let shortcut { return iterateAffine(shortcut, draws, outputs) }
+        for node in reached { whatIf.evaluator.invalidate(node: node) }
+        for target in bases.indices { targetValues[target] = bases[target] }
+        for risk in targetOf.indices {
+            let target = targetOf[risk]
+            guard let drawn = SimulationContext.rounded(draws[risk]) else { return false }
+            if replaces[risk] {
+                targetValues[target] = drawn
+            } else {
+                let (sum, overflow) = targetValues[target].addingReportingOverflow(drawn)
+                if overflow { return false }
+                targetValues[target] = sum
+            }
+        }
+        for target in bases.indices {
+            var value = targetValues[target]
+            let written: Value
+            if let kind = kinds[target] {
+                written = .number(Ratio(micros: value), kind)
+            } else {
+                if flips[target] {
+                    let (negated, overflow) = (0 as Int64).subtractingReportingOverflow(value)
+                    if overflow { return false }
+                    value = negated
+                }
+                written = .money(Money(ore: value))
+            }
+            for slot in nodeStarts[target]..<nodeStarts[target + 1] { whatIf.evaluator.set(node: nodes[slot], to: written) }
+        }
+        whatIf.computeFigures(into: &figures)
+        guard let result = figures.result, let balance = figures.balanceResult else { return false }
+        outputs[0] = result.ore
+        outputs[1] = balance.ore
+        var slot = 2
+        for value in figures.ramRemaining + figures.followed {
+            guard let value else { return false }
+            outputs[slot] = value.ore
+            slot += 1
+        }
+        return true
+    }
+
+    /// The shortcut: each risk's value as if it acted alone (internal sign), then the
+    /// figures as base + Σ cᵢ·δᵢ.
+    private mutating func iterateAffine(_ shortcut: AffineShortcut, _ draws: UnsafeBufferPointer<Double>,
+                                        _ outputs: UnsafeMutableBufferPointer<Int64>) -> Bool {
+        let ok = bases.withUnsafeBufferPointer { bases in
+            targetOf.withUnsafeBufferPointer { targetOf in
+                replaces.withUnsafeBufferPointer { replaces in
+                    flips.withUnsafeBufferPointer { flips in
+                        riskValues.withUnsafeMutableBufferPointer { values in
+                            for risk in 0..<values.count {
+                                let target = targetOf[risk]
+                                guard let drawn = SimulationContext.rounded(draws[risk]) else { return false }
+                                var (value, overflow) = replaces[risk] ? (drawn, false)
+                                    : bases[target].addingReportingOverflow(drawn)
+                                if flips[target] && !overflow {
+                                    (value, overflow) = (0 as Int64).subtractingReportingOverflow(value)
+                                }
+                                if overflow { return false }
+                                values[risk] = value
+                            }
+                            return true
+                        }
+                    }
+                }
+            }
+        }
+        return ok && riskValues.withUnsafeBufferPointer { shortcut.evaluate($0, into: outputs) }
+    }
+
+    /// A draw (öre, or millionths for a number) rounded half away from zero, as
+    /// `ExactArithmetic` rounds; nil beyond ±2⁶², where the conversion would trap.
+    @inline(__always)
+    static func rounded(_ draw: Double) -> Int64? {
+        guard draw.isFinite, draw.magnitude < 4.6e18 else { return nil }
+        // Truncate (one instruction), then look at the exact remainder, without branches
+        // (its side is a coin toss for the predictor): the sign bit of remainder − ½ is
+        // clear exactly when remainder ≥ ½ (the subtraction is exact there), and of
+        // −½ − remainder when remainder ≤ −½.
+        let whole = Int64(draw)
+        let remainder = draw - Double(whole)
+        let up = 1 &- Int64(bitPattern: (remainder - 0.5).bitPattern >> 63)
+        let down = 1 &- Int64(bitPattern: (-0.5 - remainder).bitPattern >> 63)
+        return whole &+ up &- down
+    }
+}
