@@ -10,9 +10,9 @@ struct RamverkCommand: ParsableCommand {
         discussion: """
         Slutkoder: 0 allt stämmer, 1 en kontroll stämmer inte (tryckt summa, ram, \
         ramförändring), 64 felaktigt kommando, 65 fel i scenariot, 66 filen kan inte läsas, \
-        70 internt fel.
+        70 internt fel, 73 en fil kan inte skrivas (formatera).
         """,
         version: "0.1.0",
-        subcommands: [RunCommand.self]
+        subcommands: [RunCommand.self, FormatCommand.self]
     )
 }
