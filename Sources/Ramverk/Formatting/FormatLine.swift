@@ -16,6 +16,10 @@ struct FormatLine {
     var isCode: Bool { kind == .code }
     var opensBlock: Bool { tokens.last?.kind == .leftBrace }
     var closesBlock: Bool { tokens.first?.kind == .rightBrace }
-    /// A line of a table: a statement on one line with cells.
-    var isTableRow: Bool { kind == .code && !spansLines && tokens.contains(where: \.startsCell) }
+    /// A line of a table: a statement on one line with cells, whose first cell need not
+    /// stand tight against the name before it (see `TokenSpacing.endsNameTightly`).
+    var isTableRow: Bool {
+        guard kind == .code, !spansLines, let first = tokens.firstIndex(where: \.startsCell) else { return false }
+        return first == 0 || !TokenSpacing.endsNameTightly(tokens[first - 1], tokens[first])
+    }
 }

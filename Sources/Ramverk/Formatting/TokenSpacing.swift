@@ -7,6 +7,7 @@ enum TokenSpacing {
         if let name = a.name, name == b.name {
             return a.end == b.start ? "" : " "
         }
+        if endsNameTightly(a, b) { return "" }
         // Two spaces around cells: they set cells apart for the eye, and a year key
         // after a number written one space away would read as its last digit group.
         if b.startsCell || a.endsCell { return "  " }
@@ -29,6 +30,12 @@ enum TokenSpacing {
             return "  "
         }
         return " "
+    }
+
+    /// A '-', '.' or '/' that ends a name belongs to it because it was written tight
+    /// against what follows (`post A −2021: 5` is the post "A −"): it must stay tight.
+    static func endsNameTightly(_ a: FormatToken, _ b: FormatToken) -> Bool {
+        a.name != nil && a.name != b.name && a.end == b.start && [.minus, .dot, .divide].contains(a.kind)
     }
 
     /// True when `text` starts with exactly three digits: the lexer would join it to a

@@ -127,6 +127,17 @@ struct FormatterTests {
             """)
     }
 
+    @Test("a '-' that ends a name because it was tight against the cell stays tight")
+    func punctuationEndingAName() {
+        // `post A −2021: 5` is the post "A −": a space after the '−' would make it "A".
+        #expect(FormatterTests.format("post A −2021: 5\npost BB 2021: 6\npost C 0Prognos: 1\n") == """
+            post A −2021: 5
+            post BB   2021: 6
+            post C 0           Prognos: 1
+
+            """)
+    }
+
     @Test("a period keeps its '-'; words read as keywords in any case are written in lower case")
     func periodsAndCaseFreeKeywords() {
         let text = """
