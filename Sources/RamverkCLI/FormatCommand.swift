@@ -138,7 +138,9 @@ struct FormatSummary {
             return verdict + "; kör ramverk formatera utan --kontroll.\n"
         }
         let done = changed == 1 ? "1 fil formaterades" : "\(changed) filer formaterades"
+        if unchanged == 0 { return done + ".\n" }
         let already = unchanged == 1 ? "1 var redan formaterad" : "\(unchanged) var redan formaterade"
+        if changed == 0 { return files == 1 ? "Filen var redan formaterad.\n" : "Alla \(files) filer var redan formaterade.\n" }
         return "\(done), \(already).\n"
     }
 }
