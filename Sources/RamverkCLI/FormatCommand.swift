@@ -73,6 +73,8 @@ struct FormatCommand: ParsableCommand {
             return ExitStatus.checkFailed
         }
         if case .failure(let error) = AtomicFile.write(formatted, to: path) {
+            // Reported as an error, not counted as formatted or as already formatted.
+            summary.files -= 1
             summary.changed -= 1
             Terminal.writeError("\(path): fel: kan inte skriva filen: \(error.reason); filen är oförändrad\n")
             return ExitStatus.cannotWrite
