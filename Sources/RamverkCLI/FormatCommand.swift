@@ -12,6 +12,7 @@ struct FormatCommand: ParsableCommand {
         handboken beskriver. Betydelsen ändras aldrig, och kommentarer står kvar. En fil \
         med syntaxfel lämnas orörd. En mapp gås igenom efter *.ramverk (dolda mappar \
         hoppas över). Med - läses standard in och resultatet skrivs till standard ut.
+
         Slutkoder: 0 klart, 1 (med --kontroll) någon fil skulle ändras, 64 felaktigt \
         kommando, 65 syntaxfel i en fil, 66 en fil kan inte läsas, 70 internt fel, \
         73 en fil kan inte skrivas. Vid flera problem gäller den högsta koden.
@@ -40,8 +41,8 @@ struct FormatCommand: ParsableCommand {
         var summary = FormatSummary()
         for entry in ScenarioPaths.expand(paths.filter { $0 != "-" }) {
             switch entry {
-            case .unreadable(let path, let reason):
-                Terminal.writeError("\(path): fel: kan inte läsa filen: \(reason)\n")
+            case .unreadable(let path, let problem):
+                Terminal.writeError("\(path): fel: \(problem)\n")
                 status = max(status, ExitStatus.unreadableInput)
             case .file(let path):
                 status = max(status, formatFile(path, &summary))

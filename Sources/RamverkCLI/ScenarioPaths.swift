@@ -9,8 +9,9 @@ import Glibc
 enum ScenarioPaths {
     enum Entry: Equatable {
         case file(String)
-        /// A path that cannot be read, with the reason in Swedish.
-        case unreadable(path: String, reason: String)
+        /// A path that cannot be read, and what to say about it (in Swedish:
+        /// "kan inte läsa mappen: åtkomst nekad").
+        case unreadable(path: String, problem: String)
     }
 
     static func expand(_ paths: [String]) -> [Entry] {
@@ -29,7 +30,8 @@ enum ScenarioPaths {
     private static func expand(_ path: String) -> [Entry] {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            return [.unreadable(path: path, reason: errno == ENOENT || errno == ENOTDIR ? "filen finns inte" : reason(errno))]
+            let why = errno == ENOENT || errno == ENOTDIR ? "filen finns inte" : reason(errno)
+            return [.unreadable(path: path, problem: "kan inte läsa filen: \(why)")]
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return [.file(path)] }
         var entries: [Entry] = []
@@ -39,7 +41,7 @@ enum ScenarioPaths {
 
     private static func walk(_ folder: String, into entries: inout [Entry]) {
         guard let directory = opendir(folder) else {
-            entries.append(.unreadable(path: folder, reason: reason(errno)))
+            entries.append(.unreadable(path: folder, problem: "kan inte läsa mappen: \(reason(errno))"))
             return
         }
         var names: [String] = []
