@@ -10,9 +10,10 @@ struct RamverkCommand: ParsableCommand {
         discussion: """
         Slutkoder: 0 allt stämmer, 1 en kontroll stämmer inte (tryckt summa, ram, \
         ramförändring), 64 felaktigt kommando, 65 fel i scenariot, 66 filen kan inte läsas, \
-        70 internt fel. `ramverk kontrollera` kontrollerar många filer på en gång.
+        70 internt fel, 73 en fil kan inte skrivas (formatera). `ramverk kontrollera` kontrollerar \
+        många filer på en gång.
         """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, RiskCommand.self, CheckCommand.self]
+        subcommands: [RunCommand.self, RiskCommand.self, CheckCommand.self, FormatCommand.self]
     )
 }

@@ -58,7 +58,7 @@ extension Parser {
         guard token.kind == .word, let figure = CapitalGainsStatement.Figure(rawValue: tokens.text(token).lowercased()) else {
             throw expected("budget, prognos eller utfall")
         }
-        tokens.advance()
+        advance(as: .caseFreeKeyword)
         return (figure, try parseExpression())
     }
 }

@@ -61,7 +61,9 @@ extension Parser {
         let keyToken = tokens.peek()
         let index = try internedKey(keyToken)
         _ = try expect(.colon, "':'")
-        return Cell(keyIndex: Int32(index), keyStart: keyToken.start, value: try parseCellValue())
+        let value = try parseCellValue()
+        roles?.cells.append(keyToken.start..<tokens.previousEnd)
+        return Cell(keyIndex: Int32(index), keyStart: keyToken.start, value: value)
     }
 
     /// The index of a cell's key among the keys written so far. A file has a handful of
@@ -97,11 +99,11 @@ extension Parser {
             switch tokens.peek(1).kind {
             case .newline, .endOfFile, .rightBrace, .semicolon, .word:
                 let value = tokens.number()
-                tokens.advance()
+                advance(as: .amount)
                 return .number(value, span: tokens.span(token))
             case .number where tokens.peek(2).kind == .colon:
                 let value = tokens.number()
-                tokens.advance()
+                advance(as: .amount)
                 return .number(value, span: tokens.span(token))
             default:
                 break

@@ -11,7 +11,7 @@ extension Parser {
             case .minus: op = .subtract
             default: return left
             }
-            tokens.advance()
+            advance(as: .infixOperator)
             let right = try parseTerm()
             left = .binary(op, left, right, span: left.span.through(right.span))
         }
@@ -27,7 +27,7 @@ extension Parser {
             case .divide: op = .divide
             default: return left
             }
-            tokens.advance()
+            advance(as: .infixOperator)
             let right = try parseUnary()
             left = .binary(op, left, right, span: left.span.through(right.span))
         }
@@ -37,7 +37,7 @@ extension Parser {
     mutating func parseUnary() throws(Failure) -> Expression {
         let token = tokens.peek()
         guard token.kind == .minus || token.kind == .plus else { return try parsePostfix() }
-        tokens.advance()
+        advance(as: .prefixOperator)
         try enterNesting(at: tokens.span(token))
         defer { depth -= 1 }
         let operand = try parseUnary()
@@ -67,7 +67,7 @@ extension Parser {
         switch token.kind {
         case .number:
             let value = tokens.number()
-            tokens.advance()
+            advance(as: .amount)
             return .number(value, span: tokens.span(token))
         case .leftParen:
             tokens.advance()

@@ -35,6 +35,7 @@ extension Parser {
             last = tokens.advance()
         }
         guard let last else { throw expected("ett namn") }
+        roles?.names.append(first.start..<last.end)
         let span = SourceSpan(file: tokens.fileIndex, start: Int(first.start), end: Int(last.end))
         if singleSpaced {
             return Name(text: tokens.file.text(span.range), span: span)

@@ -79,10 +79,10 @@ extension Parser {
         guard token.kind == .word else { throw expected("budget, utfall eller beslut") }
         switch tokens.text(token).lowercased() {
         case "budget":
-            tokens.advance()
+            advance(as: .caseFreeKeyword)
             return .budgetColumn(try parseColumnKey())
         case "utfall":
-            tokens.advance()
+            advance(as: .caseFreeKeyword)
             return .actualColumn(try parseColumnKey())
         default:
             throw expected("budget, utfall eller beslut")

@@ -13,6 +13,8 @@ public struct Parser {
     /// Nesting of blocks and parentheses; bounded so no input can exhaust the stack.
     var depth = 0
     static let maxDepth = 200
+    /// What the tokens are, for the formatter; nil (and not collected) otherwise.
+    var roles: TokenRoles?
 
     /// Unwinds to the statement being parsed after a diagnostic has been recorded.
     struct Failure: Error {}
