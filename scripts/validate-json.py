@@ -3,7 +3,8 @@
 
 Every Tests/EndToEndTests/Golden/*-json.expected holds a `--format json` run; its
 stdout must be valid against the schema of its command: docs/schema/kor.schema.json
-for `ramverk kör`, docs/schema/kontrollera.schema.json for `ramverk kontrollera`. The
+for `ramverk kör`, docs/schema/risk.schema.json for `ramverk risk` (whose riskAnalysis
+kör shares), docs/schema/kontrollera.schema.json for `ramverk kontrollera`. The
 command is read from the transcript's first line ("$ ramverk kör …"). Exits 1 on the
 first invalid document (with the reason), 0 when all are valid and each schema has
 at least one document.
@@ -13,13 +14,18 @@ import json
 import sys
 
 import jsonschema
+from referencing import Registry, Resource
 
 SCHEMAS = {
     "kör": "docs/schema/kor.schema.json",
+    "risk": "docs/schema/risk.schema.json",
     "kontrollera": "docs/schema/kontrollera.schema.json",
 }
 
 schemas = {command: json.load(open(path, encoding="utf-8")) for command, path in SCHEMAS.items()}
+# The schemas refer to each other by their $id (kör's riskAnalysis is risk's).
+registry = Registry().with_resources(
+    (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values())
 counts = {command: 0 for command in SCHEMAS}
 paths = sorted(glob.glob("Tests/EndToEndTests/Golden/*-json.expected"))
 for path in paths:
@@ -30,7 +36,8 @@ for path in paths:
         sys.exit(f"{path}: no schema for the command {command!r}")
     body = text.split("--- stdout\n", 1)[1].split("--- stderr\n", 1)[0]
     try:
-        jsonschema.validate(json.loads(body), schemas[command])
+        validator = jsonschema.Draft202012Validator(schemas[command], registry=registry)
+        validator.validate(json.loads(body))
     except jsonschema.ValidationError as error:
         sys.exit(f"{path}: {error.message} at {list(error.absolute_path)}")
     counts[command] += 1

@@ -28,6 +28,15 @@ public enum Pipeline {
         run(ProgramLoader.load(text: text, path: path, fileSystem: fileSystem))
     }
 
+    /// Problems sorted by where they are (stable: the same place keeps its order).
+    static func inFileOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            let x = a.element.span ?? SourceSpan(file: 0, start: 0, end: 0)
+            let y = b.element.span ?? SourceSpan(file: 0, start: 0, end: 0)
+            return (x.file, x.start, a.offset) < (y.file, y.start, b.offset)
+        }.map(\.element)
+    }
+
     /// Consumes the program: the checker frees its syntax tree as the model grows.
     public static func run(_ program: consuming ParsedProgram) -> ScenarioRun {
         var run = ScenarioRun(sources: program.sources, diagnostics: program.diagnostics)
@@ -35,11 +44,7 @@ public enum Pipeline {
 
         let checked = Checker.check(program)
         // The checker works in passes; users read problems in file order.
-        run.diagnostics += checked.diagnostics.sorted { a, b in
-            let x = a.span ?? SourceSpan(file: 0, start: 0, end: 0)
-            let y = b.span ?? SourceSpan(file: 0, start: 0, end: 0)
-            return (x.file, x.start) < (y.file, y.start)
-        }
+        run.diagnostics += inFileOrder(checked.diagnostics)
         if run.hasErrors { return run }
         run.model = checked.model
 
@@ -48,7 +53,7 @@ public enum Pipeline {
         run.evaluation = evaluation
         if !checked.model.riskAnalysis.isEmpty && !run.hasErrors {
             let analysis = RiskAnalysis.run(checked.model, options: .init(simulate: false))
-            run.diagnostics += analysis.diagnostics
+            run.diagnostics += inFileOrder(analysis.diagnostics)
             run.riskAnalysis = analysis
         }
         return run

@@ -60,6 +60,12 @@ public enum RiskAnalysis {
         result.base = whatIf.base
         result.ramYears = model.rams.filter { $0.year == year }.map(\.year)
         result.followedLabels = model.riskAnalysis.simulation.followed.map(\.label)
+        result.hasSeparateBalanceResult = whatIf.yearBalance != nil || whatIf.yearGains != nil
+        for (index, named) in model.namedValues.enumerated() where named.isAssumption {
+            let value = whatIf.evaluator.named(index, column, from: named.span)
+                .flatMap { whatIf.evaluator.internalValue($0, sign: named.sign) }
+            result.assumptions.append((named.name, value))
+        }
         result.sensitivities = model.riskAnalysis.sensitivities.map { whatIf.effect(of: $0) }
         result.diagnostics += whatIf.evaluator.diagnostics
         whatIf.evaluator.diagnostics = []
@@ -79,6 +85,11 @@ public struct RiskAnalysisResult: Sendable {
     public var base = AnalysisFigures()
     /// The years of the rams in `base.ramRemaining` (one each).
     public var ramYears: [Int] = []
+    /// False when the balanskravsresultat is the result itself (no balanskrav block and
+    /// no realisationsvinster for the year): reports then leave it out.
+    public var hasSeparateBalanceResult = false
+    /// The assumptions (`antagande`) with their values in the year's column, as written.
+    public var assumptions: [(name: String, value: Value?)] = []
     /// The labels of the followed values (`följ`), in `base.followed` order.
     public var followedLabels: [String] = []
     public var sensitivities: [SensitivityResult] = []

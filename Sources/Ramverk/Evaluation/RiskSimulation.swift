@@ -22,15 +22,7 @@ enum RiskSimulation {
                 failed = true
             }
         }
-        var seed = options.seed ?? RiskAnalysis.defaultSeed
-        if options.seed == nil, let expression = settings.seed {
-            if let value = whole(expression, &whatIf), value >= 0 {
-                seed = UInt64(value)
-            } else {
-                diagnostics.append(Diagnostic(.seedNotInteger, at: expression.span))
-                failed = true
-            }
-        }
+        let seed = options.seed ?? settings.seed ?? RiskAnalysis.defaultSeed
 
         // The drivers, from the distributions evaluated in the base model.
         var drivers: [Distribution] = []
@@ -71,9 +63,10 @@ enum RiskSimulation {
         diagnostics += whatIf.evaluator.diagnostics
         whatIf.evaluator.diagnostics = []
 
+        // Checked even when a distribution failed, so every problem is reported at once.
         var correlation: CorrelationMatrix?
-        if !analysis.correlations.isEmpty, !failed {
-            correlation = DistributionParameters.correlation(analysis.correlations, size: drivers.count,
+        if !analysis.correlations.isEmpty {
+            correlation = DistributionParameters.correlation(analysis.correlations, size: analysis.quantifiedRisks.count,
                                                              whatIf: &whatIf, diagnostics: &diagnostics)
             if correlation == nil { failed = true }
         }

@@ -166,7 +166,7 @@ public struct JSONReportRenderer: Sendable {
     }
 
     /// Amounts as integers of öre; numbers as exact decimal strings ("0.037").
-    private func renderValue(_ key: String, _ value: Value?, into json: inout JSONWriter) {
+    func renderValue(_ key: String?, _ value: Value?, into json: inout JSONWriter) {
         guard let value else { return json.raw(key, "null") }
         json.beginObject(key)
         switch value {

@@ -51,6 +51,15 @@ public struct JSONRiskRenderer: Sendable {
         json.endArray()
         json.endObject()
 
+        json.beginArray("assumptions")
+        for assumption in analysis.assumptions {
+            json.beginObject()
+            json.string("name", assumption.name)
+            JSONReportRenderer(sources: SourceSet()).renderValue("value", assumption.value, into: &json)
+            json.endObject()
+        }
+        json.endArray()
+
         json.beginArray("sensitivities")
         let ranked = TextRiskRenderer.ranked(analysis.sensitivities)
         for row in analysis.sensitivities {

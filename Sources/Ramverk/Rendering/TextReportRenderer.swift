@@ -50,7 +50,7 @@ public struct TextReportRenderer: Sendable {
         for balance in report.balances { renderBalance(balance, unit: report.unit, into: &out) }
         if !report.risks.isEmpty { renderRisks(report.risks, into: &out) }
         if let riskAnalysis, riskAnalysis.year != nil {
-            out += "\n" + TextRiskRenderer(unit: report.unit, colour: colour).render(riskAnalysis)
+            out += TextRiskRenderer(unit: report.unit, colour: colour).render(riskAnalysis) + "\n"
         }
         renderChecks(report, into: &out)
         output.append(out)

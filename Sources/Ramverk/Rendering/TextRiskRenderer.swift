@@ -17,6 +17,16 @@ public struct TextRiskRenderer: Sendable {
         money.map { SwedishNumberFormat.format($0, unit: unit) } ?? "–"
     }
 
+    /// An assumption as written: "45,0 %", "15 000", "1,02".
+    func value(_ value: Value?) -> String {
+        switch value {
+        case .money(let money)?: SwedishNumberFormat.format(money, unit: unit)
+        case .number(let ratio, .percent)?: SwedishNumberFormat.percent(ratio)
+        case .number(let ratio, _)?: SwedishNumberFormat.number(ratio)
+        case nil: "–"
+        }
+    }
+
     func paint(_ text: String, _ code: String) -> String {
         colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
@@ -24,19 +34,27 @@ public struct TextRiskRenderer: Sendable {
     public func render(_ analysis: RiskAnalysisResult) -> String {
         guard let year = analysis.year else { return "" }
         var out = "Risk- och känslighetsanalys \(year)\n"
-        out += "Belopp i \(unit.rawValue), resultatets tecken (positivt är bättre). \(definitionText(analysis.definition))\n"
-        out += "Utgångsläge: resultat \(amount(analysis.base.result)), \(balanceName(analysis.definition)) \(amount(analysis.base.balanceResult))\n"
+        out += "Belopp i \(unit.rawValue), resultatets tecken (positivt är bättre). \(definitionText(analysis))\n"
+        out += "Utgångsläge: resultat \(amount(analysis.base.result))"
+        if analysis.hasSeparateBalanceResult {
+            out += ", \(balanceName(analysis.definition)) \(amount(analysis.base.balanceResult))"
+        }
+        out += "\n"
+        if !analysis.assumptions.isEmpty {
+            out += "Antaganden: " + analysis.assumptions.map { "\($0.name) \(value($0.value))" }.joined(separator: ", ") + "\n"
+        }
         if !analysis.sensitivities.isEmpty { renderSensitivities(analysis, into: &out) }
         if let simulation = analysis.simulation { renderSimulation(simulation, analysis, into: &out) }
         return out
     }
 
-    func definitionText(_ definition: ResultDefinition) -> String {
-        switch definition {
-        case .balance: "Resultat och balanskravsresultat enligt balanskravsutredningen."
-        case .declared: "Resultat enligt simuleringens 'resultat' + realisationsvinster."
-        case .ram: "Resultat = ram − nettokostnad + realisationsvinster."
-        case .lines: "Resultat = summan av alla rader + realisationsvinster."
+    func definitionText(_ analysis: RiskAnalysisResult) -> String {
+        let gains = analysis.hasSeparateBalanceResult ? " + realisationsvinster" : ""
+        switch analysis.definition {
+        case .balance: return "Resultat och balanskravsresultat enligt balanskravsutredningen."
+        case .declared: return "Resultat = simuleringens 'resultat'\(gains)."
+        case .ram: return "Resultat = ram − nettokostnad\(gains)."
+        case .lines: return "Resultat = summan av alla rader\(gains)."
         }
     }
 
@@ -59,8 +77,11 @@ public struct TextRiskRenderer: Sendable {
     func renderSensitivities(_ analysis: RiskAnalysisResult, into out: inout String) {
         let rows = TextRiskRenderer.ranked(analysis.sensitivities)
         let balanceHeader = analysis.definition == .balance ? "Balanskravsresultat" : "Exkl. reavinster"
-        let headers = ["Resultat", balanceHeader] + analysis.followedLabels
-        let cells = rows.map { row in [signed(row.resultEffect), signed(row.balanceEffect)] + row.followedEffects.map(signed) }
+        let balance = analysis.hasSeparateBalanceResult
+        let headers = ["Resultat"] + (balance ? [balanceHeader] : []) + analysis.followedLabels
+        let cells = rows.map { row in
+            [signed(row.resultEffect)] + (balance ? [signed(row.balanceEffect)] : []) + row.followedEffects.map(signed)
+        }
         let nameWidth = min(max(rows.map { TextTable.width($0.label) }.max() ?? 0, 6), 40)
         let widths = headers.indices.map { column in
             max(cells.map { TextTable.width($0[column]) }.max() ?? 0, TextTable.width(headers[column]))
@@ -105,9 +126,10 @@ public struct TextRiskRenderer: Sendable {
         if simulation.failedIterations > 0 {
             out += paint("\(SwedishNumberFormat.integer(simulation.failedIterations)) iterationer kunde inte räknas ut och ingår inte\n", "33")
         }
-        let names = simulation.figures.map { name(of: $0.kind, analysis.definition) }
+        let figures = simulation.figures.filter { $0.kind != .balanceResult || analysis.hasSeparateBalanceResult }
+        let names = figures.map { name(of: $0.kind, analysis.definition) }
         let nameWidth = max(names.map(TextTable.width).max() ?? 0, 6)
-        let columns = simulation.figures.map { figure in
+        let columns = figures.map { figure in
             [amount(figure.mean), amount(figure.p5), amount(figure.p50), amount(figure.p95),
              SwedishNumberFormat.percent(figure.shareBelowZero)]
         }
@@ -124,8 +146,10 @@ public struct TextRiskRenderer: Sendable {
             out += "\n"
         }
         out += "\n"
-        var probabilities: [(String, Ratio)] = [("P(resultat < 0)", simulation.result.shareBelowZero),
-                                                 ("P(\(balanceName(analysis.definition)) < 0)", simulation.balanceResult.shareBelowZero)]
+        var probabilities: [(String, Ratio)] = [("P(resultat < 0)", simulation.result.shareBelowZero)]
+        if analysis.hasSeparateBalanceResult {
+            probabilities.append(("P(\(balanceName(analysis.definition)) < 0)", simulation.balanceResult.shareBelowZero))
+        }
         for figure in simulation.figures {
             if case .ramRemaining(let year) = figure.kind {
                 probabilities.append(("P(ram \(year) överskrids)", figure.shareBelowZero))

@@ -60,7 +60,8 @@ public enum DriftbudgetReportBuilder {
                          columnLabel: column.map { model.columns[$0].label })
         }
         let namedValues = model.topLevel.compactMap { member -> DriftbudgetReport.NamedValueLine? in
-            guard case .named(let index) = member else { return nil }
+            // Assumptions are shown with the risk analysis they belong to.
+            guard case .named(let index) = member, !model.namedValues[index].isAssumption else { return nil }
             let values = selected.map { evaluation.namedValues[index * model.columns.count + $0] }
             return .init(name: model.namedValues[index].name, values: values)
         }

@@ -102,8 +102,8 @@ extension Checker {
                 if model.column(forYear: year) == nil { report(.unknownRamYear(year), span) }
             case .iterations(let expression):
                 settings.iterations = resolve(expression, scope, .none)
-            case .seed(let expression):
-                settings.seed = resolve(expression, scope, .none)
+            case .seed(let seed, _):
+                settings.seed = seed
             case .result(let expression):
                 settings.result = FollowedValue(label: "Resultat", expression: resolve(expression, scope, .dynamic),
                                                 sign: scope.sign, span: expression.span)

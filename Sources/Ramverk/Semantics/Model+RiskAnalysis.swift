@@ -88,7 +88,7 @@ public struct SimulationSettings: Sendable {
     public var year: Int?
     public var yearSpan: SourceSpan?
     public var iterations: ResolvedExpression?
-    public var seed: ResolvedExpression?
+    public var seed: UInt64?
     public var followed: [FollowedValue] = []
     /// `resultat …`: what the result is (in the sign it is written in).
     public var result: FollowedValue?

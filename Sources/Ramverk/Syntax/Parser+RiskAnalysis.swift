@@ -144,7 +144,7 @@ extension Parser {
     }
 
     /// simulation_item = "år" NUMBER | "resultat" expression | "iterationer" expression
-    ///                 | "frö" expression | "följ" [ STRING ] expression ;
+    ///                 | "frö" NUMBER | "följ" [ STRING ] expression ;
     mutating func parseSimulationItem() throws(Failure) -> SimulationStatement.Item {
         let start = tokens.peek()
         if start.isKeyword(.ar) {
@@ -162,7 +162,11 @@ extension Parser {
         }
         if atWord("frö") {
             tokens.advance()
-            return .seed(try parseExpression())
+            let token = tokens.peek()
+            guard token.kind == .number else { throw expected("ett frö, ett heltal som 42") }
+            guard let seed = tokens.number().integer else { throw fail(.seedNotInteger, tokens.span(token)) }
+            tokens.advance()
+            return .seed(UInt64(seed), tokens.span(token))
         }
         if atWord("följ") {
             tokens.advance()

@@ -76,7 +76,8 @@ public struct SimulationStatement: Sendable {
     public enum Item: Sendable {
         case year(Int, SourceSpan)
         case iterations(Expression)
-        case seed(Expression)
+        /// A whole number, written as one (no digit groups: it is no amount).
+        case seed(UInt64, SourceSpan)
         case follow(label: String?, Expression, SourceSpan)
         /// What the result is, when not a ram's or a balanskrav's.
         case result(Expression)

@@ -57,8 +57,11 @@ struct TokenStream {
         case .rightBrace, .endOfFile: return true
         case .keyword:
             switch token.keyword {
+            // Words that only ever open a statement (not `ram` or `summa`, which also
+            // appear inside expressions).
             case .post, .omrade, .lat, .kolumn, .enhet, .tecken, .inkludera, .ramforandring,
-                 .kommun, .namnd, .styrelse, .tolerans:
+                 .kommun, .namnd, .styrelse, .tolerans, .forvanta, .kontroll, .unika, .reserv, .profil,
+                 .justering, .balanskrav, .risk, .overforing, .antagande, .kanslighet, .korrelation, .simulering:
                 return true
             default: return false
             }

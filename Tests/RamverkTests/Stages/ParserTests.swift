@@ -103,7 +103,8 @@ struct ParserTests {
                 switch item {
                 case .year(let year, _): " (år \(year))"
                 case .iterations(let value): " (iterationer \(dump(value)))"
-                case .seed(let value): " (frö \(dump(value)))"
+                case .result(let value): " (resultat \(dump(value)))"
+                case .seed(let value, _): " (frö \(value))"
                 case .follow(let label, let value, _): " (följ \(label.map(quote) ?? "-") \(dump(value)))"
                 }
             }
@@ -298,7 +299,7 @@ struct ParserTests {
         let text = try #require(Scenario.load(repositoryFile: "Scenarios/haninge-2021.ramverk"))
         let (statements, diagnostics) = ParserTests.parse(text)
         #expect(diagnostics.isEmpty)
-        #expect(statements.count == 43)
+        #expect(statements.count == 57)
         #expect(statements[0] == "(kommun \"Haninge\")")
         #expect(statements[6] == "(ram 2021 (mnkr 247,0) enligt \"KF 2020-11-09 § 185\")")
     }

@@ -1,0 +1,1 @@
+risk Benchmarks/mc-modell.ramverk --iterationer 0

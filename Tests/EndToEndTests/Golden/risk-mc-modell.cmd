@@ -1,0 +1,1 @@
+risk Benchmarks/mc-modell.ramverk --iterationer 50000 --frö 7

@@ -1,0 +1,1 @@
+risk Tests/EndToEndTests/Golden/riskfel.ramverk
