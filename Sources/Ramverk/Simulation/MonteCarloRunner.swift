@@ -123,6 +123,23 @@ public enum MonteCarloRunner {
                                 contributions: moments.contributions)
     }
 
+    /// `run` for an evaluation that needs no per-thread state.
+    public static func run(
+        drivers: [Distribution],
+        correlation: CorrelationMatrix? = nil,
+        iterations: Int,
+        seed: UInt64,
+        threads: Int = defaultThreadCount,
+        outputs: Int = 1,
+        progress: (@Sendable (Double) -> Void)? = nil,
+        evaluate: @Sendable (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Int64>) -> Bool
+    ) throws(SimulationError) -> SimulationResult {
+        try run(drivers: drivers, correlation: correlation, iterations: iterations, seed: seed, threads: threads,
+                outputs: outputs, progress: progress, makeContext: {}) { _, draws, results in
+            evaluate(draws, results)
+        }
+    }
+
     /// Closes the gaps failed iterations left at the end of each chunk's region, in
     /// chunk order; returns how many values each output keeps.
     private static func compact(_ bases: UnsafeMutablePointer<UnsafeMutablePointer<Int64>>, count: Int,
