@@ -2,6 +2,8 @@
 struct ChunkSummary: Sendable {
     var succeeded: Int
     var failed: Int
+    /// The run-wide index of the chunk's first failed iteration.
+    var firstFailed: Int?
     var moments: ContributionMoments
 }
 
@@ -59,6 +61,7 @@ struct ChunkWorker: ~Copyable {
         let results = self.results
         var succeeded = 0
         var failed = 0
+        var firstFailed: Int?
         var done = 0
         while done < count {
             let rows = min(Self.blockRows, count - done)
@@ -75,11 +78,13 @@ struct ChunkWorker: ~Copyable {
                     sums.add(draws: draws, result: results[0])
                     succeeded &+= 1
                 } else {
+                    if failed == 0 { firstFailed = start + done + row }
                     failed &+= 1
                 }
             }
             done += rows
         }
-        return ChunkSummary(succeeded: succeeded, failed: failed, moments: ContributionMoments(sums: sums))
+        return ChunkSummary(succeeded: succeeded, failed: failed, firstFailed: firstFailed,
+                            moments: ContributionMoments(sums: sums))
     }
 }

@@ -119,6 +119,7 @@ public enum MonteCarloRunner {
             statistics.append(SimulationStatistics(values: consume taken))
         }
         return SimulationResult(seed: seed, iterations: iterations, failedIterations: failed,
+                                firstFailedIteration: summaries.lazy.compactMap(\.firstFailed).first,
                                 outputs: statistics,
                                 contributions: moments.contributions)
     }
@@ -137,6 +138,34 @@ public enum MonteCarloRunner {
         try run(drivers: drivers, correlation: correlation, iterations: iterations, seed: seed, threads: threads,
                 outputs: outputs, progress: progress, makeContext: {}) { _, draws, results in
             evaluate(draws, results)
+        }
+    }
+
+    /// The draws of iteration `iteration` of the run with these drivers, correlations,
+    /// iterations and seed, exactly as `run` handed them to the evaluation: its
+    /// chunk's stream replayed up to its block.
+    public static func draws(
+        ofIteration iteration: Int, drivers: [Distribution], correlation: CorrelationMatrix? = nil,
+        iterations: Int, seed: UInt64
+    ) -> [Double] {
+        precondition((0..<iterations).contains(iteration), "an iteration of the run")
+        let plan = SamplingPlan(drivers: drivers, correlation: correlation)
+        let chunk = iteration / chunkSize
+        let start = chunk * chunkSize
+        let count = min(chunkSize, iterations - start)
+        var generator = SeededGenerator(seed: seed, stream: chunk)
+        var block = [Double](repeating: 0, count: max(ChunkWorker.blockRows * drivers.count, 1))
+        // A block's size decides how much each column draws, so the blocks must be cut
+        // as the run cut them: full ones, and a short one at the end of the run.
+        var done = 0
+        while true {
+            let rows = min(ChunkWorker.blockRows, count - done)
+            block.withUnsafeMutableBufferPointer { plan.fill($0.baseAddress!, rows: rows, using: &generator) }
+            if iteration - start < done + rows {
+                let row = iteration - start - done
+                return Array(block[(row * drivers.count)..<((row + 1) * drivers.count)])
+            }
+            done += rows
         }
     }
 

@@ -7,6 +7,9 @@ public struct SimulationResult: Sendable, Equatable {
     public let iterations: Int
     /// Iterations whose evaluation reported failure; they count in no statistic.
     public let failedIterations: Int
+    /// The lowest index of a failed iteration, if any: `MonteCarloRunner.draws(…)`
+    /// replays its draws, so the caller can evaluate it again and say why it failed.
+    public let firstFailedIteration: Int?
     /// One per output, over the successful iterations.
     public let outputs: [SimulationStatistics]
     /// One per driver, in driver order, measured against output 0.

@@ -76,11 +76,12 @@ struct Ziggurat: @unchecked Sendable {
         while true {
             let bits = generator.next()
             let layer = Int(truncatingIfNeeded: bits & 0xFF)
-            let sign: Double = bits & 0x100 == 0 ? 1 : -1
+            // Bit 8 moved to the sign bit: a negation without a branch.
+            let sign = (bits & 0x100) << 55
             let value = Double(bits >> 11) * 0x1.0p-53 * x[layer]
-            if value < x[layer &+ 1] { return sign * value }
+            if value < x[layer &+ 1] { return Double(bitPattern: value.bitPattern | sign) }
             if let accepted = rareCase(layer: layer, value: value, using: &generator) {
-                return sign * accepted
+                return Double(bitPattern: accepted.bitPattern | sign)
             }
         }
     }

@@ -60,6 +60,41 @@ struct SimulationRunnerTests {
         }
     }
 
+    @Test func theFirstFailedIterationCanBeReplayed() throws {
+        let iterations = 3 * MonteCarloRunner.chunkSize + 1_234
+        let result = try Self.run(threads: 2)
+        let first = try #require(result.firstFailedIteration)
+        let correlation = try CorrelationMatrix(size: Self.drivers.count, pairs: [CorrelationPair(0, 1, 0.5),
+                                                                                 CorrelationPair(1, 3, -0.3)])
+        let replay = { (iteration: Int) in
+            MonteCarloRunner.draws(ofIteration: iteration, drivers: Self.drivers, correlation: correlation,
+                                   iterations: iterations, seed: 42)
+        }
+        #expect(replay(first)[2] < -280)
+        #expect((0..<first).allSatisfy { replay($0)[2] >= -280 })
+    }
+
+    @Test func replayedDrawsAreTheDrawsOfTheRun() throws {
+        // Two chunks, the second ending in a short block; every output one driver.
+        let iterations = MonteCarloRunner.chunkSize + 300
+        let drivers = Array(Self.drivers.prefix(4))
+        let correlation = try CorrelationMatrix(size: 4, pairs: [CorrelationPair(0, 1, 0.5)])
+        let result = try MonteCarloRunner.run(drivers: drivers, correlation: correlation, iterations: iterations,
+                                              seed: 3, threads: 2, outputs: 4) { draws, outputs in
+            for driver in 0..<4 { outputs[driver] = Self.ore(draws[driver]) }
+            return true
+        }
+        let replayed = (MonteCarloRunner.chunkSize..<iterations).map {
+            MonteCarloRunner.draws(ofIteration: $0, drivers: drivers, correlation: correlation,
+                                   iterations: iterations, seed: 3)
+        }
+        for driver in 0..<4 {
+            // The statistics reorder the values, so compare the second chunk's as sets.
+            let run = Set(result.outputs[driver].values)
+            #expect(replayed.allSatisfy { run.contains(Self.ore($0[driver])) })
+        }
+    }
+
     @Test func theMeanAgreesWithTheModel() throws {
         let result = try Self.run(threads: 2)
         // Without the failed iterations driver 2 is U(−280, 100): mean −90 instead of −100.
