@@ -13,7 +13,6 @@ struct ChunkSummary: Sendable {
 /// That disjointness is what the unchecked `Sendable` promises.
 struct OutputStorage: @unchecked Sendable {
     let bases: UnsafeMutablePointer<UnsafeMutablePointer<Int64>>
-    let count: Int
 }
 
 /// One thread's scratch space and the loop that runs a chunk: fill a block of draws,

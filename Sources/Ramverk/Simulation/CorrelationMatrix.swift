@@ -25,7 +25,7 @@ public enum CorrelationProblem: Sendable, Hashable {
     /// earlier, in pair `earlier`: the matrix would not be symmetric.
     case conflicting(pair: Int, earlier: Int)
     /// The coefficients cannot all hold at once (the matrix is not positive
-    /// semi-definite; e.g. A~B 0,9, B~C 0,9, A~C −0,9). Found by Cholesky factorisation,
+    /// semi-definite; e.g. A~B 0.9, B~C 0.9, A~C −0.9). Found by Cholesky factorisation,
     /// which met the pivot `pivot` (< 0, or 0 with a non-zero remainder below it) at
     /// driver `driver`: the correlations among the drivers up to it are inconsistent.
     case notPositiveSemidefinite(driver: Int, pivot: Double)

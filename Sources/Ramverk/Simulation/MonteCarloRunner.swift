@@ -78,7 +78,7 @@ public enum MonteCarloRunner {
 
         var summaries: [ChunkSummary] = []
         var values = withOutputArrays(count: outputs, capacity: iterations) { bases in
-            let storage = OutputStorage(bases: bases, count: outputs)
+            let storage = OutputStorage(bases: bases)
             let finished = Mutex<[ChunkSummary?]>(Array(repeating: nil, count: chunks))
             let nextChunk = Atomic<Int>(0)
             let chunksDone = Mutex<Int>(0)

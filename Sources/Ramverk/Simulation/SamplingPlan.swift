@@ -8,7 +8,7 @@
 /// value whose CDF is Φ(z_i), i.e. its quantile at u = Φ(z_i) (normal and lognormal
 /// directly from z). Each driver keeps its own distribution exactly. Because every step
 /// is increasing, rank (Spearman) correlation survives the marginals unchanged:
-/// for normals it is (6/π)·asin(ρ/2), within 0,02 of ρ, and the Pearson correlation of
+/// for normals it is (6/π)·asin(ρ/2), within 0.02 of ρ, and the Pearson correlation of
 /// the values equals ρ for normals and is close to it for the other shapes.
 struct SamplingPlan: Sendable {
     let driverCount: Int

@@ -61,7 +61,7 @@ struct SimulationDistributionTests {
         let sample = SimulationSampleMoments(values)
         #expect(sample.meanAgrees(with: 0))
         #expect(sample.varianceAgrees(with: 1))
-        // Fourth moment 3 and the tails beyond 2 and 3,5 (where the ziggurat's wedges
+        // Fourth moment 3 and the tails beyond 2 and 3,7 (where the ziggurat's wedges
         // and tail method take over).
         #expect(abs(sample.fourth - 3) < 0.1)
         let beyond2 = Double(values.count { abs($0) > 2 }) / Double(values.count)
