@@ -1,0 +1,89 @@
+/// What one chunk of a run leaves behind, besides its outputs in the shared arrays.
+struct ChunkSummary: Sendable {
+    var succeeded: Int
+    var failed: Int
+    /// The run-wide index of the chunk's first failed iteration.
+    var firstFailed: Int?
+    var moments: ContributionMoments
+}
+
+/// The shared output arrays of a run, one base address per output. Each chunk writes
+/// only its own region [chunk · chunkSize, chunk · chunkSize + its size), so the
+/// threads never touch the same memory; the runner waits for all before reading.
+/// That disjointness is what the unchecked `Sendable` promises.
+struct OutputStorage: @unchecked Sendable {
+    let bases: UnsafeMutablePointer<UnsafeMutablePointer<Int64>>
+}
+
+/// One thread's scratch space and the loop that runs a chunk: fill a block of draws,
+/// evaluate each iteration, store its outputs at the chunk's fixed place and add it to
+/// the contribution sums. Nothing in the loop allocates. Non-copyable because it owns
+/// raw buffers and frees them once.
+struct ChunkWorker: ~Copyable {
+    /// Iterations drawn at a time: a block of 128 × 20 drivers is 20 KiB, which stays
+    /// in the first-level cache between drawing and evaluating.
+    static let blockRows = 128
+
+    let plan: SamplingPlan
+    let outputs: Int
+    private let block: UnsafeMutablePointer<Double>
+    private let results: UnsafeMutablePointer<Int64>
+    private var sums: ContributionSums
+
+    init(plan: SamplingPlan, outputs: Int, shifts: [Double]) {
+        self.plan = plan
+        self.outputs = outputs
+        let blockSize = max(Self.blockRows * plan.driverCount, 1)
+        block = .allocate(capacity: blockSize)
+        block.initialize(repeating: 0, count: blockSize)
+        results = .allocate(capacity: outputs)
+        results.initialize(repeating: 0, count: outputs)
+        sums = ContributionSums(shifts: shifts)
+    }
+
+    deinit {
+        block.deallocate()
+        results.deallocate()
+    }
+
+    /// Runs iterations start ..< start + count with `generator` (the chunk's own
+    /// stream), writing the successful iterations' outputs from `start` on, packed.
+    mutating func run<Context>(
+        start: Int, count: Int, generator: SeededGenerator, storage: OutputStorage,
+        context: inout Context,
+        evaluate: (inout Context, UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Int64>) -> Bool
+    ) -> ChunkSummary {
+        var generator = generator
+        sums.reset()
+        let drivers = plan.driverCount
+        let outputs = self.outputs
+        let results = self.results
+        var succeeded = 0
+        var failed = 0
+        var firstFailed: Int?
+        var done = 0
+        while done < count {
+            let rows = min(Self.blockRows, count - done)
+            plan.fill(block, rows: rows, using: &generator)
+            for row in 0..<rows {
+                let draws = block + row &* drivers
+                // Cleared every time, so an output the evaluator leaves unwritten is 0
+                // rather than whatever this thread's previous iteration left there.
+                results.update(repeating: 0, count: outputs)
+                let ok = evaluate(&context, UnsafeBufferPointer(start: draws, count: drivers),
+                                  UnsafeMutableBufferPointer(start: results, count: outputs))
+                if ok {
+                    for output in 0..<outputs { storage.bases[output][start &+ succeeded] = results[output] }
+                    sums.add(draws: draws, result: results[0])
+                    succeeded &+= 1
+                } else {
+                    if failed == 0 { firstFailed = start + done + row }
+                    failed &+= 1
+                }
+            }
+            done += rows
+        }
+        return ChunkSummary(succeeded: succeeded, failed: failed, firstFailed: firstFailed,
+                            moments: ContributionMoments(sums: sums))
+    }
+}
