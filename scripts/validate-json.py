@@ -4,7 +4,8 @@
 Every Tests/EndToEndTests/Golden/*-json.expected holds a `--format json` run; its
 stdout must be valid against the schema of its command: docs/schema/kor.schema.json
 for `ramverk kör`, docs/schema/risk.schema.json for `ramverk risk` (whose riskAnalysis
-kör shares), docs/schema/kontrollera.schema.json for `ramverk kontrollera`. The
+kör shares), docs/schema/jamfor.schema.json for `ramverk jämför`,
+docs/schema/kontrollera.schema.json for `ramverk kontrollera`. The
 command is read from the transcript's first line ("$ ramverk kör …"). Exits 1 on the
 first invalid document (with the reason), 0 when all are valid and each schema has
 at least one document.
@@ -19,6 +20,7 @@ from referencing import Registry, Resource
 SCHEMAS = {
     "kör": "docs/schema/kor.schema.json",
     "risk": "docs/schema/risk.schema.json",
+    "jämför": "docs/schema/jamfor.schema.json",
     "kontrollera": "docs/schema/kontrollera.schema.json",
 }
 

@@ -61,6 +61,10 @@ public struct Evaluator: Sendable {
             case .expression: states[index] = .pending
             }
         }
+        // Posts only a scenario has are empty in the base; a scenario marks them pending.
+        for post in model.alternativePosts {
+            for column in 0..<model.columns.count { states[post * model.columns.count + column] = .empty }
+        }
         cellValues = values
         cellStates = states
         areaValues = [Money](repeating: .zero, count: model.areas.count * columnCount)
@@ -150,7 +154,10 @@ public struct Evaluator: Sendable {
             }
             cellStates[index] = .inProgress
             let value: Money??
-            if case .expression(let expression, let sign) = model.cells[index] {
+            if case .literal(let money) = model.cells[index] {
+                // A literal is pending only when a scenario brings its post back.
+                value = .some(money)
+            } else if case .expression(let expression, let sign) = model.cells[index] {
                 // The cell's post is the row for periodandel(…) and its profile.
                 let saved = currentRow
                 currentRow = post

@@ -258,6 +258,7 @@ public struct Parser {
         case .kanslighet: return try parseSensitivity()
         case .korrelation: return try parseCorrelation()
         case .simulering: return try parseSimulation()
+        case .scenario: return try parseScenarioBlock()
         default: throw expected("en sats (t.ex. post, område, ram)")
         }
     }

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Ramverk
+
+/// `ramverk jämför FIL`: the base and the file's scenarios side by side.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jämför",
+        abstract: "Jämför scenarierna i en fil med basen, sida vid sida.",
+        discussion: """
+        Visar basen (filen utan scenarier) och varje scenario som kolumner för det år som \
+        analyseras: varje område och post, ramar, resultat, reserver som finns kvar och, när \
+        filen har risker, P50 och P(resultat < 0) med samma frö, med skillnaden mot basen i \
+        belopp och procent; sedan vilka kontroller som inte stämmer i varje scenario. \
+        Slutkod 0 när alla kontroller stämmer i alla scenarier, 1 när någon inte gör det, \
+        65 vid fel i scenariot, 66 om filen inte kan läsas, 64 vid felaktiga flaggor.
+        """,
+        aliases: ["jamfor", "compare"]
+    )
+
+    @Argument(help: ArgumentHelp("Scenariofilen (.ramverk), eller - för standard in.", valueName: "FIL"))
+    var file: String
+
+    @Option(name: .customLong("scenario"), help: ArgumentHelp("Jämför bara detta scenario (kan upprepas).", valueName: "NAMN"))
+    var scenarios: [String] = []
+
+    @Flag(name: .customLong("bara-ändringar"), help: "Visa bara rader som skiljer sig från basen.")
+    var onlyChanged = false
+
+    @Option(name: .customLong("iterationer"), help: ArgumentHelp("Iterationer i riskanalysen (ersätter filens).", valueName: "N"))
+    var iterations: Int?
+
+    @Option(name: .customLong("frö"), help: ArgumentHelp("Frö för riskanalysen (ersätter filens).", valueName: "N"))
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp("Utdataformat: text eller json.", valueName: "FORMAT"))
+    var format: RunCommand.Format = .text
+
+    @Flag(name: .customLong("ingen-färg"), help: "Ingen färg, även i en terminal.")
+    var noColour = false
+
+    func validate() throws {
+        if let iterations, !(1...RiskAnalysis.maximumIterations).contains(iterations) {
+            throw ValidationError("--iterationer ska vara från 1 till \(SwedishNumberFormat.integer(RiskAnalysis.maximumIterations))")
+        }
+    }
+
+    func run() throws {
+        let (run, model, _) = try ScenarioInput.evaluated(file, colour: !noColour)
+        var selected: [Int]?
+        if !scenarios.isEmpty {
+            var indices: [Int] = []
+            for name in scenarios {
+                guard let index = model.alternatives.firstIndex(where: { $0.name == name }) else {
+                    let known = model.alternatives.map { "\"\($0.name)\"" }.joined(separator: ", ")
+                    Terminal.writeError("ramverk jämför: fel: okänt scenario \"\(name)\"; filen har \(known.isEmpty ? "inga scenarier" : known)\n")
+                    throw ExitCode(ExitStatus.usage)
+                }
+                indices.append(index)
+            }
+            selected = indices
+        }
+        let (outcomes, diagnostics) = Alternatives.run(model, tolerance: run.tolerance, selected: selected,
+                                                       options: .init(iterations: iterations, seed: seed,
+                                                                      progress: Progress.onTerminal()))
+        Progress.clear()
+        let problems = diagnostics + outcomes.flatMap { $0.riskAnalysis?.newDiagnostics(since: run) ?? [] }
+        Terminal.writeError(DiagnosticRenderer(sources: run.sources, colour: !noColour && Terminal.wantsColour(2)).render(problems))
+        if problems.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.scenarioError) }
+        let report = ComparisonReportBuilder.build(model: model, outcomes: outcomes, onlyChanged: onlyChanged)
+        switch format {
+        case .text: Terminal.write(TextComparisonRenderer(colour: !noColour && Terminal.wantsColour(1)).render(report))
+        case .json: Terminal.write(JSONComparisonRenderer().render(report))
+        }
+        if report.checks.contains(where: { !$0.failed.isEmpty }) { throw ExitCode(ExitStatus.checkFailed) }
+    }
+}
