@@ -49,8 +49,12 @@ struct CompareCommand: ParsableCommand {
         var selected: [Int]?
         if !scenarios.isEmpty {
             var indices: [Int] = []
+            let short = TextComparisonRenderer.shortNames(model.alternatives.map(\.name))
             for name in scenarios {
-                guard let index = model.alternatives.firstIndex(where: { $0.name == name }) else {
+                // The whole name, or the short one the table's column shows ("Alt A").
+                let matches = short.indices.filter { short[$0] == name }
+                guard let index = model.alternatives.firstIndex(where: { $0.name == name })
+                        ?? (matches.count == 1 ? matches.first : nil) else {
                     let known = model.alternatives.map { "\"\($0.name)\"" }.joined(separator: ", ")
                     Terminal.writeError("ramverk jämför: fel: okänt scenario \"\(name)\"; filen har \(known.isEmpty ? "inga scenarier" : known)\n")
                     throw ExitCode(ExitStatus.usage)

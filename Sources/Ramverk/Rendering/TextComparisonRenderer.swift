@@ -60,7 +60,7 @@ public struct TextComparisonRenderer: Sendable {
 
     /// Column titles: "Alt A" for "Alt A – satsning på trygghet" (the part before a dash),
     /// else the name cut to 16 characters; the full names are listed above the table.
-    static func shortNames(_ names: [String]) -> [String] {
+    public static func shortNames(_ names: [String]) -> [String] {
         names.map { name in
             for dash in [" – ", " - ", ": "] {
                 if let range = name.firstRange(of: dash) { return String(name[..<range.lowerBound]) }

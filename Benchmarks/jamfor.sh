@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Benchmark of `ramverk jämför` (issue #6): 10 scenarios on the largest synthetic
+# scenario (Benchmarks/generate.py N posts), each changing a few posts, a ram and
+# adding a post, against `ramverk kör` on the base alone. A scenario should cost in
+# proportion to what it changes, not the whole model.
+#
+# Usage: Benchmarks/jamfor.sh [N]       (default: 1000000)
+# Needs: swift, python3, hyperfine.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT="$ROOT/Benchmarks/out"
+SCRATCH="$ROOT/.build-bench"
+N=${1:-1000000}
+export SWIFT_BACKTRACE=enable=no
+mkdir -p "$OUT"
+for tool in swift python3 hyperfine; do
+    command -v "$tool" >/dev/null || { echo "jamfor.sh: $tool is missing" >&2; exit 2; }
+done
+if awk '{ exit !($1 > 0.5) }' /proc/loadavg; then
+    echo "warning: the machine is busy (load $(cut -d' ' -f1 /proc/loadavg)); the timings will be noisy" >&2
+fi
+
+swift build -c release --scratch-path "$SCRATCH" >"$OUT/build.log" 2>&1 || { cat "$OUT/build.log" >&2; exit 1; }
+BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/ramverk"
+
+base="$OUT/scenario-$N.ramverk"
+[ -f "$base" ] || python3 Benchmarks/generate.py "$N" "$base"
+alternatives="$OUT/alternativ-$N.ramverk"
+python3 - "$base" "$alternatives" <<'PY'
+import collections, re, sys
+base, out = sys.argv[1], sys.argv[2]
+names = collections.Counter()
+for line in open(base, encoding="utf-8"):
+    m = re.match(r"\s*post (.+?)\s{2,}2024:", line)
+    if m: names[m.group(1)] += 1
+unique = [n for n, c in names.items() if c == 1 and '"' not in n]
+with open(out, "w", encoding="utf-8") as f:
+    f.write(f'inkludera "{base.rsplit("/", 1)[1]}"\n\n')
+    for k in range(10):
+        f.write(f'scenario "Alternativ {k + 1}" {{\n')
+        for j in range(5):
+            f.write(f'  "{unique[(k * 5 + j) * 97 % len(unique)]}".2025 ökar med {k + j + 1} %\n')
+        f.write(f'  ram 2025 = ram 2024 × 10{k} %\n')
+        f.write(f'  post "Ny satsning {k + 1}" 2025: {(k + 1) * 1000}\n')
+        f.write('}\n')
+PY
+echo "N=$N posts, 10 scenarios; nproc $(nproc); source $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+hyperfine -i --warmup 1 --runs 5 --export-markdown "$OUT/jamfor.md" \
+    -n "kör (base only)" "$BIN kör $base --format json" \
+    -n "jämför (base + 10 scenarios)" "$BIN jämför $alternatives --format json" || true
+cat "$OUT/jamfor.md"
