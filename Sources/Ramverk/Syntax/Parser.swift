@@ -214,7 +214,8 @@ public struct Parser {
         switch token.kind {
         case .newline, .semicolon: tokens.advance()
         case .rightBrace, .endOfFile: break
-        case .word, .keyword where tokens.previous.kind == .word && tokens.previous.end < token.start:
+        case .word where tokens.previous.kind == .word && tokens.previous.end < token.start,
+             .keyword where tokens.previous.kind == .word && tokens.previous.end < token.start:
             // `Kommunstyrelsens reserv.2021` in an expression: a name of two words.
             let suggestion = tokens.file.text(Int(tokens.previous.start)..<Int(token.end))
             throw fail(.unquotedName(found: tokens.describe(token), suggestion: suggestion), tokens.span(token))
