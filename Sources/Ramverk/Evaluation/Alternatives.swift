@@ -89,5 +89,16 @@ extension WhatIf {
             if let value { evaluator.set(node: node, to: value) }
         }
         hidden.subtract(added)
+        // Decisions on reserves are not memoized values: the model itself takes them.
+        for reserve in alternative.reserves {
+            if let existing = evaluator.model.reserves.firstIndex(where: { $0.post == reserve.post && $0.column == reserve.column }) {
+                let merged = evaluator.model.reserves[existing].decisions + reserve.decisions
+                evaluator.model.reserves[existing].decisions = merged.enumerated().sorted { a, b in
+                    (a.element.date, a.offset) < (b.element.date, b.offset)
+                }.map(\.element)
+            } else {
+                evaluator.model.reserves.append(reserve)
+            }
+        }
     }
 }

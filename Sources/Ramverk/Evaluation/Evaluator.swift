@@ -3,7 +3,8 @@
 /// over-long dependency chains are found with an explicit stack of what is being
 /// evaluated; errors poison the value (no cascade of follow-up messages).
 public struct Evaluator: Sendable {
-    let model: Model
+    /// Changed only by a scenario, for what is not a memoized value (reserve decisions).
+    var model: Model
     let columnCount: Int
     var diagnostics: [Diagnostic] = []
 

@@ -18,7 +18,9 @@ public struct TextComparisonRenderer: Sendable {
         }
         out += "\n"
         let header = ["Bas"] + labels.dropFirst().flatMap { [$0, "Δ", "Δ %"] }
-        let lines = report.rows + (report.figures.isEmpty ? [] : [ComparisonReport.Row(kind: .area, name: "", depth: 0, values: [], changed: false)])
+        let separator = report.rows.isEmpty || report.figures.isEmpty ? []
+            : [ComparisonReport.Row(kind: .area, name: "", depth: 0, values: [], changed: false)]
+        let lines = report.rows + separator
             + report.figures
         let cells = lines.map { cellsOf($0, report) }
         let nameWidth = min(max(lines.map { TextTable.width(indent($0) + $0.name) }.max() ?? 0, 6), 48)

@@ -30,7 +30,7 @@ extension Checker {
                         report(.scenarioOutsideFile, statementSpan(statement))
                     }
                 }
-            case .risk:
+            case .risk, .reserve:
                 break
             default:
                 report(.scenarioOutsideFile, statementSpan(inner))
@@ -85,6 +85,11 @@ extension Checker {
                 }
             case .statement(.risk(let risk)):
                 resolveAlternativeRisk(risk, index, scope)
+            case .statement(.reserve(let reserve)):
+                // The base's note on a reserve without decisions is about the base.
+                let withDecisions = reservesWithDecisions
+                if let resolved = resolveReserve(reserve, scope) { model.alternatives[index].reserves.append(resolved) }
+                reservesWithDecisions = withDecisions
             case .statement:
                 break
             }

@@ -10,6 +10,8 @@ public struct Alternative: Sendable {
     /// `ram 2021 = …`: the ram of a year as the alternative decides it (net-cost sign).
     public var rams: [(ram: Int, amount: ResolvedExpression, span: SourceSpan)] = []
     public var removedPosts: [(post: Int, span: SourceSpan)] = []
+    /// Decisions drawing on reserves in the alternative, added to the base's.
+    public var reserves: [Reserve] = []
     /// Risks of the base quantified otherwise in the alternative (same `risk` index).
     public var risks: [QuantifiedRisk] = []
 

@@ -26,7 +26,7 @@ extension Parser {
     }
 
     /// scenario_item = change | "ram" NUMBER "=" expression | "ta" "bort" reference
-    ///               | post_stmt | area_stmt | risk_stmt ;
+    ///               | post_stmt | area_stmt | risk_stmt | reserve_stmt ;
     mutating func parseScenarioItem() throws(Failure) -> ScenarioStatement.Item {
         let start = tokens.peek()
         switch start.keyword {
@@ -40,6 +40,7 @@ extension Parser {
         case .post where start.kind == .keyword: return .statement(try parsePost())
         case .omrade where start.kind == .keyword: return .statement(try parseArea())
         case .risk where start.kind == .keyword: return .statement(try parseRisk())
+        case .reserv where start.kind == .keyword: return .statement(try parseReserve())
         default:
             if atWord("ta") {
                 tokens.advance()
