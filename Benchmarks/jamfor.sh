@@ -29,19 +29,23 @@ base="$OUT/scenario-$N.ramverk"
 [ -f "$base" ] || python3 Benchmarks/generate.py "$N" "$base"
 alternatives="$OUT/alternativ-$N.ramverk"
 python3 - "$base" "$alternatives" <<'PY'
-import collections, re, sys
+import re, sys
 base, out = sys.argv[1], sys.argv[2]
-names = collections.Counter()
+# Posts by their full path (names repeat across areas in a large file).
+path, posts = [], []
 for line in open(base, encoding="utf-8"):
-    m = re.match(r"\s*post (.+?)\s{2,}2024:", line)
-    if m: names[m.group(1)] += 1
-unique = [n for n, c in names.items() if c == 1 and '"' not in n]
+    area = re.match(r"\s*område (.+?) \{", line)
+    post = re.match(r"\s*post (.+?)\s{2,}2024:", line)
+    if area: path.append(area.group(1).strip('"'))
+    elif post: posts.append(path + [post.group(1).strip('"')])
+    elif line.strip() == "}": path.pop()
+def ref(parts): return ".".join(f'"{p}"' for p in parts)
 with open(out, "w", encoding="utf-8") as f:
     f.write(f'inkludera "{base.rsplit("/", 1)[1]}"\n\n')
     for k in range(10):
         f.write(f'scenario "Alternativ {k + 1}" {{\n')
         for j in range(5):
-            f.write(f'  "{unique[(k * 5 + j) * 97 % len(unique)]}".2025 ökar med {k + j + 1} %\n')
+            f.write(f'  {ref(posts[(k * 5 + j) * 7919 % len(posts)])}.2025 ökar med {k + j + 1} %\n')
         f.write(f'  ram 2025 = ram 2024 × 10{k} %\n')
         f.write(f'  post "Ny satsning {k + 1}" 2025: {(k + 1) * 1000}\n')
         f.write('}\n')

@@ -25,6 +25,7 @@ SCHEMAS = {
 }
 
 schemas = {command: json.load(open(path, encoding="utf-8")) for command, path in SCHEMAS.items()}
+umbrella = json.load(open("docs/schema/ramverk.schema.json", encoding="utf-8"))
 # The schemas refer to each other by their $id (kör's riskAnalysis is risk's).
 registry = Registry().with_resources(
     (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values())
@@ -38,8 +39,10 @@ for path in paths:
         sys.exit(f"{path}: no schema for the command {command!r}")
     body = text.split("--- stdout\n", 1)[1].split("--- stderr\n", 1)[0]
     try:
-        validator = jsonschema.Draft202012Validator(schemas[command], registry=registry)
-        validator.validate(json.loads(body))
+        document = json.loads(body)
+        jsonschema.Draft202012Validator(schemas[command], registry=registry).validate(document)
+        # Each document is also valid against the umbrella schema of all of them.
+        jsonschema.Draft202012Validator(umbrella, registry=registry).validate(document)
     except jsonschema.ValidationError as error:
         sys.exit(f"{path}: {error.message} at {list(error.absolute_path)}")
     counts[command] += 1
