@@ -9,21 +9,11 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
-OUT="$ROOT/Benchmarks/out"
-SCRATCH="$ROOT/.build-bench"
+source Benchmarks/lib.sh
 N=${1:-1000000}
-export SWIFT_BACKTRACE=enable=no
-mkdir -p "$OUT"
-for tool in swift python3 hyperfine; do
-    command -v "$tool" >/dev/null || { echo "jamfor.sh: $tool is missing" >&2; exit 2; }
-done
-if awk '{ exit !($1 > 0.5) }' /proc/loadavg; then
-    echo "warning: the machine is busy (load $(cut -d' ' -f1 /proc/loadavg)); the timings will be noisy" >&2
-fi
-
-swift build -c release --scratch-path "$SCRATCH" >"$OUT/build.log" 2>&1 || { cat "$OUT/build.log" >&2; exit 1; }
-BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/ramverk"
+require swift python3 hyperfine
+warn_if_busy
+build_release
 
 base="$OUT/scenario-$N.ramverk"
 [ -f "$base" ] || python3 Benchmarks/generate.py "$N" "$base"

@@ -8,21 +8,12 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
-OUT="$ROOT/Benchmarks/out"
-SCRATCH="$ROOT/.build-bench"
+source Benchmarks/lib.sh
 FILES=${1:-290}
 POSTS=${2:-2000}
-export SWIFT_BACKTRACE=enable=no
-mkdir -p "$OUT"
-for tool in swift python3 hyperfine; do
-    command -v "$tool" >/dev/null || { echo "kontrollera.sh: $tool is missing" >&2; exit 2; }
-done
-if awk '{ exit !($1 > 0.5) }' /proc/loadavg; then
-    echo "warning: the machine is busy (load $(cut -d' ' -f1 /proc/loadavg)); the timings will be noisy" >&2
-fi
-swift build -c release --scratch-path "$SCRATCH" >"$OUT/build.log" 2>&1 || { cat "$OUT/build.log" >&2; exit 1; }
-BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/ramverk"
+require swift python3 hyperfine
+warn_if_busy
+build_release
 
 folder="$OUT/kommuner-$FILES-$POSTS"
 if [ ! -f "$folder/kommun-$FILES.ramverk" ]; then

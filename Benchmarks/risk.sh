@@ -9,25 +9,13 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
-OUT="$ROOT/Benchmarks/out"
+source Benchmarks/lib.sh
 YARDSTICKS=${BENCH_YARDSTICKS:-$ROOT/../shared/bench}
-SCRATCH="$ROOT/.build-bench"
 N=${1:-1000000}
-export SWIFT_BACKTRACE=enable=no
-mkdir -p "$OUT"
-
-for tool in swift gcc hyperfine; do
-    command -v "$tool" >/dev/null || { echo "risk.sh: $tool is missing" >&2; exit 2; }
-done
 [ -f "$YARDSTICKS/mc.c" ] || { echo "risk.sh: no $YARDSTICKS/mc.c (set BENCH_YARDSTICKS)" >&2; exit 2; }
-if awk '{ exit !($1 > 0.5) }' /proc/loadavg; then
-    echo "warning: the machine is busy (load $(cut -d' ' -f1 /proc/loadavg)); the timings will be noisy" >&2
-fi
-
-echo "== build"
-swift build -c release --scratch-path "$SCRATCH" >"$OUT/build.log" 2>&1 || { cat "$OUT/build.log" >&2; exit 1; }
-BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/ramverk"
+require swift gcc hyperfine
+warn_if_busy
+build_release
 gcc -O2 -o "$OUT/mc_c" "$YARDSTICKS/mc.c" -lm
 echo "nproc: $(nproc); source: $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 
