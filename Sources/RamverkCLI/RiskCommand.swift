@@ -10,9 +10,10 @@ struct RiskCommand: ParsableCommand {
         Skriver känslighetsanalysen (varje faktors påverkan på resultatet, rangordnad, med \
         tornado) och en Monte Carlo-simulering av de kvantifierade riskerna: medel, P5, P50, \
         P95, sannolikheten för negativt resultat och för att ramen överskrids, och de största \
-        riskbidragen. Samma fil och frö ger samma utskrift, oavsett antal trådar. \
-        Slutkod 0 när analysen kunde göras, 65 vid fel i scenariot, 66 om filen inte kan läsas, \
-        64 vid felaktiga flaggor.
+        riskbidragen. Samma fil och frö ger samma utskrift, oavsett antal trådar. Som text, \
+        JSON, CSV (för Excel) eller HTML (med tornado och histogram); med -o till en fil, \
+        hel eller inte alls. Slutkod 0 när analysen kunde göras, 65 vid fel i scenariot, 66 om \
+        filen inte kan läsas, 64 vid felaktiga flaggor, 73 om utdatafilen inte kan skrivas.
         """
     )
 
@@ -28,8 +29,12 @@ struct RiskCommand: ParsableCommand {
     @Option(name: .customLong("trådar"), help: ArgumentHelp("Antal trådar (standard: alla kärnor). Påverkar inte resultatet.", valueName: "N"))
     var threads: Int?
 
-    @Option(help: ArgumentHelp("Utdataformat: text eller json.", valueName: "FORMAT"))
-    var format: RunCommand.Format = .text
+    @Option(help: ArgumentHelp("Utdataformat: text, json, csv eller html.", valueName: "FORMAT"))
+    var format: ReportFormat = .text
+
+    @Option(name: [.customShort("o"), .customLong("utdata")],
+            help: ArgumentHelp("Skriv analysen till FIL i stället för till standard ut.", valueName: "FIL"))
+    var output: String?
 
     @Flag(name: .customLong("ingen-färg"), help: "Ingen färg, även i en terminal.")
     var noColour = false
@@ -44,6 +49,8 @@ struct RiskCommand: ParsableCommand {
     }
 
     func run() throws {
+        let destination = ReportDestination(output)
+        try destination.checkNotInput(file, command: "risk")
         let (run, model, _) = try ScenarioInput.evaluated(file, colour: !noColour)
         let analysis = RiskAnalysis.run(model, options: .init(iterations: iterations, seed: seed, threads: threads,
                                                               progress: Progress.onTerminal()))
@@ -51,15 +58,24 @@ struct RiskCommand: ParsableCommand {
         Terminal.writeError(DiagnosticRenderer(sources: run.sources, colour: !noColour && Terminal.wantsColour(2))
             .render(analysis.newDiagnostics(since: run)))
         if analysis.hasErrors { throw ExitCode(ExitStatus.scenarioError) }
+        let unit = model.displayUnit
         switch format {
         case .json:
-            Terminal.write(JSONRiskRenderer().render(analysis, unit: model.displayUnit))
+            try destination.write(JSONRiskRenderer().render(analysis, unit: unit))
         case .text:
             if model.riskAnalysis.isEmpty {
-                Terminal.write("Filen har inga känsligheter eller kvantifierade risker.\n")
+                try destination.write("Filen har inga känsligheter eller kvantifierade risker.\n")
             } else {
-                Terminal.write(TextRiskRenderer(unit: model.displayUnit, colour: !noColour && Terminal.wantsColour(1)).render(analysis))
+                try destination.write(TextRiskRenderer(unit: unit, colour: destination.wantsColour(noColour: noColour))
+                    .render(analysis))
             }
+        case .csv:
+            try destination.write(CSVRiskRenderer(unit: unit).render(analysis))
+        case .html:
+            let municipality = model.municipality.map { $0.lowercased().hasSuffix("kommun") ? $0 : "\($0) kommun" }
+            let owner = [municipality, model.committee].compactMap { $0 }
+            try destination.write(HTMLRiskRenderer(unit: unit).render(
+                analysis, owner: owner.isEmpty ? nil : owner.joined(separator: " · "), source: run.sources.files.first?.path))
         }
     }
 }

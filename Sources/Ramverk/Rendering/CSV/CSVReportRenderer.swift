@@ -17,7 +17,14 @@ public struct CSVReportRenderer: Sendable {
             }
         }
         var header = ["Tabell", "Typ", "Nivå", "Område", "Namn"]
-        header += shown.map { "\(report.columns[$0].label) (\(unit))" }
+        // Two columns with the same label (a driftbudget's and an investeringsbudget's
+        // "Budget 2021") are told apart by their keys.
+        let labels = shown.map { report.columns[$0].label }
+        header += shown.map { column in
+            let label = report.columns[column].label
+            let key = labels.count { $0 == label } > 1 ? "[\(report.columns[column].key)] " : ""
+            return "\(label) \(key)(\(unit))"
+        }
         for change in changes {
             let span = "\(report.columns[change.from].label)–\(report.columns[change.to].label)"
             header += ["Förändring \(span) (\(unit))", "Förändring \(span) (%)"]

@@ -84,7 +84,7 @@ enum SVG {
     static let gridColour = "#e1e6eb"
     /// Average width of a character at font size 12, for laying out labels (no font
     /// metrics are at hand; labels that could be too long are shortened).
-    static let characterWidth = 6.4
+    static let characterWidth = 7.0
 
     static func open(width: Double, height: Double, title: String) -> String {
         let w = Markup.coordinate(width)
@@ -113,7 +113,7 @@ enum SVG {
                      weight: String? = nil, size: Double? = nil, full: String? = nil) -> String {
         var attributes = "x=\"\(Markup.coordinate(x))\" y=\"\(Markup.coordinate(y))\""
         if anchor != .start { attributes += " text-anchor=\"\(anchor.rawValue)\"" }
-        if colour != textColour { attributes += " fill=\"\(colour)\"" } else { attributes += " fill=\"\(textColour)\"" }
+        attributes += " fill=\"\(colour)\""
         if let weight { attributes += " font-weight=\"\(weight)\"" }
         if let size { attributes += " font-size=\"\(Markup.coordinate(size))\"" }
         let hover = full.map { "<title>\(Markup.escape($0))</title>" } ?? ""

@@ -89,7 +89,7 @@ public struct HistogramChart: Sendable {
         }
         out += SVG.line(left, baseline, right, baseline, colour: SVG.mutedColour)
         if let threshold, threshold > minimum, threshold < upper {
-            out += SVG.line(x(threshold), top - 4, x(threshold), baseline, colour: SVG.textColour, width: 1.2)
+            out += SVG.line(x(threshold), top, x(threshold), baseline, colour: SVG.mutedColour, width: 1)
         }
         for item in placed {
             let markerX = x(item.marker.value)

@@ -11,9 +11,11 @@ public struct HTMLDocument: Sendable {
         self.title = title
     }
 
-    /// The page's heading block: the title as `h1`, then lines of smaller text.
-    public mutating func header(_ lines: [String]) {
-        body += "<header>\n<h1>\(Markup.escape(title))</h1>\n"
+    /// The page's heading block: `heading` as `h1` (the title when nil), a subtitle
+    /// (who the page is about), then lines of smaller text.
+    public mutating func header(_ heading: String? = nil, subtitle: String? = nil, lines: [String]) {
+        body += "<header>\n<h1>\(Markup.escape(heading ?? title))</h1>\n"
+        if let subtitle { body += "<p class=\"undertitel\">\(Markup.escape(subtitle))</p>\n" }
         for line in lines { body += "<p>\(Markup.escape(line))</p>\n" }
         body += "</header>\n"
     }

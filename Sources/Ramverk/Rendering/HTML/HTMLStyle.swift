@@ -13,6 +13,7 @@ enum HTMLStyle {
     header { border-bottom: 3px solid var(--accent); padding-bottom: 10px; margin-bottom: 18px; }
     h1 { font-size: 26px; margin: 0 0 4px; color: var(--accent); letter-spacing: -0.01em; }
     header p { margin: 2px 0; color: var(--muted); }
+    header p.undertitel { font-size: 17px; color: var(--text); font-weight: 600; }
     h2 { font-size: 19px; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 1px solid var(--line); color: var(--accent); }
     h3 { font-size: 15px; margin: 18px 0 6px; }
     h2 small, h3 small { font-weight: normal; font-size: 13px; color: var(--muted); }
@@ -20,6 +21,7 @@ enum HTMLStyle {
     .not, .notering { color: var(--muted); font-size: 12.5px; }
     .tabell { overflow-x: auto; }
     table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 13px; }
+    table.smal { width: auto; min-width: 55%; }
     caption { text-align: left; font-weight: 600; padding: 4px 0; }
     th, td { padding: 3px 8px; border-bottom: 1px solid var(--line); vertical-align: top; text-align: left; }
     thead th { background: var(--soft); border-bottom: 2px solid #aab4be; font-weight: 600; vertical-align: bottom; }
@@ -32,6 +34,7 @@ enum HTMLStyle {
     tr.tryckt td { color: var(--bad); font-size: 12px; border-bottom: none; }
     td.fel, li.fel, .fel { color: var(--bad); }
     td.ok, li.ok, .ok { color: var(--ok); }
+    td.plats { white-space: nowrap; color: var(--muted); font-size: 12px; }
     td.markor { width: 1.2em; color: var(--muted); }
     .nyckeltal { display: flex; flex-wrap: wrap; gap: 10px; margin: 14px 0 6px; }
     .ruta { flex: 1 1 200px; border: 1px solid var(--line); border-left: 5px solid var(--accent); border-radius: 4px;
