@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Ramverk needs, if they are missing.
+# Installs the Debian packages Ramverk needs, if they are missing: libedit-dev and
+# pkg-config to build; chromium for the test that renders the HTML report headless
+# (Tests/EndToEndTests/HTMLScreenshotTests.swift; it is skipped where chromium is missing).
 set -euo pipefail
 needed=()
-for package in libedit-dev pkg-config; do
+for package in libedit-dev pkg-config chromium; do
   dpkg -s "$package" >/dev/null 2>&1 || needed+=("$package")
 done
 if [ ${#needed[@]} -gt 0 ]; then

@@ -136,13 +136,17 @@ public struct HTMLReportRenderer: Sendable {
             }
         }
         document.table(html)
-        if let chart = deltaChart(report, table) { document.figure(svg: chart.svg, caption: chart.caption) }
+        if let chart = deltaChart(report, table) {
+            document.heading("Förändring per område", level: 3, note: chart.span)
+            document.figure(svg: chart.svg, caption: chart.caption)
+        }
         document.endSection()
     }
 
     /// The change per område between the table's two latest years: the lines of the
     /// shallowest level with at least two (areas by their totals, posts as they are).
-    func deltaChart(_ report: DriftbudgetReport, _ table: DriftbudgetReport.Table) -> (svg: String, caption: String)? {
+    func deltaChart(_ report: DriftbudgetReport, _ table: DriftbudgetReport.Table)
+        -> (svg: String, caption: String, span: String)? {
         guard let change = table.changes.last else { return nil }
         var lines: [(depth: Int, label: String, delta: Money)] = []
         var areas: [String] = []
@@ -185,6 +189,7 @@ public struct HTMLReportRenderer: Sendable {
         var caption = "Förändring per område från \(from) till \(to), \(unit.rawValue) (\(report.sign.phrase)). "
             + "Blått: ökning, orange: minskning."
         if all > chosen.count { caption += " De \(chosen.count) största förändringarna av \(all)." }
-        return (chart.render(tickText: { SwedishNumberFormat.format(Money(ore: $0), unit: unit) }), caption)
+        return (chart.render(tickText: { SwedishNumberFormat.format(Money(ore: $0), unit: unit) }), caption,
+                "\(from) → \(to), \(unit.rawValue)")
     }
 }
