@@ -37,7 +37,9 @@ struct HTMLScreenshotTests {
     @Test("headless Chromium renders the kör page of Haninge: not blank, no console messages")
     func haningePage() throws {
         guard let chromium = HTMLScreenshotTests.chromium else {
-            print("HTMLScreenshotTests: skipped, chromium is not installed (scripts/install-dependencies.sh installs it; CI runs this test)")
+            // CI installs chromium (.ci/run), so there the test must run, never skip.
+            if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("chromium is missing in CI") }
+            print("HTMLScreenshotTests: skipped, chromium is not installed (bash scripts/install-dependencies.sh --test installs it)")
             return
         }
         guard let python = ExternalTool.find("python3") else {
