@@ -11,8 +11,10 @@ struct CompareCommand: ParsableCommand {
         analyseras: varje område och post, ramar, resultat, reserver som finns kvar och, när \
         filen har risker, P50 och P(resultat < 0) med samma frö, med skillnaden mot basen i \
         belopp och procent; sedan vilka kontroller som inte stämmer i varje scenario. \
-        Slutkod 0 när alla kontroller stämmer i alla scenarier, 1 när någon inte gör det, \
-        65 vid fel i scenariot, 66 om filen inte kan läsas, 64 vid felaktiga flaggor.
+        Som text, JSON, CSV (för Excel) eller HTML (med diagram); med -o till en fil, hel \
+        eller inte alls. Slutkod 0 när alla kontroller stämmer i alla scenarier, 1 när någon \
+        inte gör det, 65 vid fel i scenariot, 66 om filen inte kan läsas, 64 vid felaktiga \
+        flaggor, 73 om utdatafilen inte kan skrivas.
         """,
         aliases: ["jamfor", "compare"]
     )
@@ -26,25 +28,21 @@ struct CompareCommand: ParsableCommand {
     @Flag(name: .customLong("bara-ändringar"), help: "Visa bara rader som skiljer sig från basen.")
     var onlyChanged = false
 
-    @Option(name: .customLong("iterationer"), help: ArgumentHelp("Iterationer i riskanalysen (ersätter filens).", valueName: "N"))
-    var iterations: Int?
+    @OptionGroup var simulation: SimulationOptions
 
-    @Option(name: .customLong("frö"), help: ArgumentHelp("Frö för riskanalysen (ersätter filens).", valueName: "N"))
-    var seed: UInt64?
+    @Option(help: ArgumentHelp("Utdataformat: text, json, csv eller html.", valueName: "FORMAT"))
+    var format: ReportFormat = .text
 
-    @Option(help: ArgumentHelp("Utdataformat: text eller json.", valueName: "FORMAT"))
-    var format: RunCommand.Format = .text
+    @Option(name: [.customShort("o"), .customLong("utdata")],
+            help: ArgumentHelp("Skriv jämförelsen till FIL i stället för till standard ut.", valueName: "FIL"))
+    var output: String?
 
     @Flag(name: .customLong("ingen-färg"), help: "Ingen färg, även i en terminal.")
     var noColour = false
 
-    func validate() throws {
-        if let iterations, !(1...RiskAnalysis.maximumIterations).contains(iterations) {
-            throw ValidationError("--iterationer ska vara från 1 till \(SwedishNumberFormat.integer(RiskAnalysis.maximumIterations))")
-        }
-    }
-
     func run() throws {
+        let destination = ReportDestination(output)
+        try destination.checkNotInput(file, command: "jämför")
         let (run, model, _) = try ScenarioInput.evaluated(file, colour: !noColour)
         var selected: [Int]?
         if !scenarios.isEmpty {
@@ -64,16 +62,17 @@ struct CompareCommand: ParsableCommand {
             selected = indices
         }
         let (outcomes, diagnostics) = Alternatives.run(model, tolerance: run.tolerance, selected: selected,
-                                                       options: .init(iterations: iterations, seed: seed,
-                                                                      progress: Progress.onTerminal()))
+                                                       options: simulation.riskOptions)
         Progress.clear()
         let problems = diagnostics + outcomes.flatMap { $0.riskAnalysis?.newDiagnostics(since: run) ?? [] }
         Terminal.writeError(DiagnosticRenderer(sources: run.sources, colour: !noColour && Terminal.wantsColour(2)).render(problems))
         if problems.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.scenarioError) }
         let report = ComparisonReportBuilder.build(model: model, outcomes: outcomes, onlyChanged: onlyChanged)
         switch format {
-        case .text: Terminal.write(TextComparisonRenderer(colour: !noColour && Terminal.wantsColour(1)).render(report))
-        case .json: Terminal.write(JSONComparisonRenderer().render(report))
+        case .text: try destination.write(TextComparisonRenderer(colour: destination.wantsColour(noColour: noColour)).render(report))
+        case .json: try destination.write(JSONComparisonRenderer().render(report))
+        case .csv: try destination.write(CSVComparisonRenderer().render(report))
+        case .html: try destination.write(HTMLComparisonRenderer().render(report, source: run.sources.files.first?.path))
         }
         if report.checks.contains(where: { !$0.failed.isEmpty }) { throw ExitCode(ExitStatus.checkFailed) }
     }

@@ -35,6 +35,10 @@ public struct ComparisonReport: Sendable {
     /// Ram kvar, resultat, reserves, risk figures (result sign: positive is better).
     public var figures: [Row]
     public var checks: [Checks]
+    /// Per outcome, its risk analysis when the file has one (for charts).
+    public var riskAnalyses: [RiskAnalysisResult?] = []
+    /// "Haninge kommun · Kommunstyrelsen", when the file says.
+    public var owner: String?
 }
 
 public enum ComparisonReportBuilder {
@@ -111,9 +115,13 @@ public enum ComparisonReportBuilder {
             rows = rows.filter { $0.changed }
             figures = figures.filter { $0.changed }
         }
+        let municipality = model.municipality.map { $0.lowercased().hasSuffix("kommun") ? $0 : "\($0) kommun" }
+        let owner = [municipality, model.committee].compactMap { $0 }
         return ComparisonReport(outcomes: outcomes.map(\.name), year: year,
                                 columnLabel: model.columns.isEmpty ? "" : model.columns[column].label,
-                                unit: model.displayUnit, rows: rows, figures: figures, checks: checks)
+                                unit: model.displayUnit, rows: rows, figures: figures, checks: checks,
+                                riskAnalyses: outcomes.map(\.riskAnalysis),
+                                owner: owner.isEmpty ? nil : owner.joined(separator: " · "))
     }
 }
 
