@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Benchmark of `ramverk jämför` (issue #6): 10 scenarios on the largest synthetic
-# scenario (Benchmarks/generate.py N posts), each changing a few posts, a ram and
-# adding a post, against `ramverk kör` on the base alone. A scenario should cost in
-# proportion to what it changes, not the whole model.
+# Benchmark of `ramverk jämför` (issue #6): scenarios on the largest synthetic scenario
+# (Benchmarks/generate.py N posts), each changing five posts and a ram and adding a
+# post. Timed: `kontrollera` of the base alone (load, check, evaluate), and `jämför
+# --bara-ändringar` with 1 and with 10 scenarios; (t10 − t1) / 9 is what one more
+# scenario costs, which should be a small part of evaluating the base.
 #
 # Usage: Benchmarks/jamfor.sh [N]       (default: 1000000)
 # Needs: swift, python3, hyperfine.
@@ -17,10 +18,9 @@ build_release
 
 base="$OUT/scenario-$N.ramverk"
 [ -f "$base" ] || python3 Benchmarks/generate.py "$N" "$base"
-alternatives="$OUT/alternativ-$N.ramverk"
-python3 - "$base" "$alternatives" <<'PY'
+python3 - "$base" "$OUT" "$N" <<'PY'
 import re, sys
-base, out = sys.argv[1], sys.argv[2]
+base, out, n = sys.argv[1], sys.argv[2], sys.argv[3]
 # Posts by their full path (names repeat across areas in a large file).
 path, posts = [], []
 for line in open(base, encoding="utf-8"):
@@ -30,18 +30,21 @@ for line in open(base, encoding="utf-8"):
     elif post: posts.append(path + [post.group(1).strip('"')])
     elif line.strip() == "}": path.pop()
 def ref(parts): return ".".join(f'"{p}"' for p in parts)
-with open(out, "w", encoding="utf-8") as f:
-    f.write(f'inkludera "{base.rsplit("/", 1)[1]}"\n\n')
-    for k in range(10):
-        f.write(f'scenario "Alternativ {k + 1}" {{\n')
-        for j in range(5):
-            f.write(f'  {ref(posts[(k * 5 + j) * 7919 % len(posts)])}.2025 ökar med {k + j + 1} %\n')
-        f.write(f'  ram 2025 = ram 2024 × 10{k} %\n')
-        f.write(f'  post "Ny satsning {k + 1}" 2025: {(k + 1) * 1000}\n')
-        f.write('}\n')
+for count in (1, 10):
+    with open(f"{out}/alternativ-{n}-{count}.ramverk", "w", encoding="utf-8") as f:
+        f.write(f'inkludera "{base.rsplit("/", 1)[1]}"\n\n')
+        for k in range(count):
+            f.write(f'scenario "Alternativ {k + 1}" {{\n')
+            for j in range(5):
+                f.write(f'  {ref(posts[(k * 5 + j) * 7919 % len(posts)])}.2025 ökar med {k + j + 1} %\n')
+            f.write(f'  ram 2025 = ram 2024 × 10{k} %\n')
+            f.write(f'  post "Ny satsning {k + 1}" 2025: {(k + 1) * 1000}\n')
+            f.write('}\n')
 PY
-echo "N=$N posts, 10 scenarios; nproc $(nproc); source $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "N=$N posts; nproc $(nproc); source $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 hyperfine -i --warmup 1 --runs 5 --export-markdown "$OUT/jamfor.md" \
-    -n "kör (base only)" "$BIN kör $base --format json" \
-    -n "jämför (base + 10 scenarios)" "$BIN jämför $alternatives --format json" || true
+    -n "kontrollera (base only)" "$BIN kontrollera --tyst $base" \
+    -n "jämför, 1 scenario" "$BIN jämför --bara-ändringar $OUT/alternativ-$N-1.ramverk" \
+    -n "jämför, 10 scenarios" "$BIN jämför --bara-ändringar $OUT/alternativ-$N-10.ramverk"
 cat "$OUT/jamfor.md"
+/usr/bin/time -f 'jämför, 10 scenarios: peak %M KiB' "$BIN" jämför --bara-ändringar "$OUT/alternativ-$N-10.ramverk" >/dev/null || true
