@@ -132,13 +132,11 @@ public enum ComparisonReportBuilder {
             rows = rows.filter { $0.changed }
             figures = figures.filter { $0.changed }
         }
-        let municipality = model.municipality.map { $0.lowercased().hasSuffix("kommun") ? $0 : "\($0) kommun" }
-        let owner = [municipality, model.committee].compactMap { $0 }
         return ComparisonReport(outcomes: outcomes.map(\.name), year: year,
                                 columnLabel: model.columns.isEmpty ? "" : model.columns[column].label,
                                 unit: model.displayUnit, rows: rows, figures: figures, checks: checks,
                                 riskAnalyses: outcomes.map(\.riskAnalysis),
-                                owner: owner.isEmpty ? nil : owner.joined(separator: " · "))
+                                owner: ReportOwner.line(municipality: model.municipality, committee: model.committee))
     }
 }
 
