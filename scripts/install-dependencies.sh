@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Ramverk needs, if they are missing.
+# Installs the Debian packages Ramverk needs, if they are missing: libedit-dev and
+# pkg-config to build it. With --test also what the tests use beyond Swift: chromium,
+# for the test that renders the HTML report headless
+# (Tests/EndToEndTests/HTMLScreenshotTests.swift), and python3, whose csv module reads
+# the CSV reports back. Those tests are skipped, with a note, where a tool is missing;
+# CI (.ci/run) installs them, so there they run.
 set -euo pipefail
+packages=(libedit-dev pkg-config)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(chromium python3)
+fi
 needed=()
-for package in libedit-dev pkg-config; do
+for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || needed+=("$package")
 done
 if [ ${#needed[@]} -gt 0 ]; then

@@ -10,6 +10,8 @@ public struct ScenarioRun: Sendable {
     /// The känslighetsanalys and the risks' parameters checked (no simulation), when the
     /// scenario has a risk analysis.
     public var riskAnalysis: RiskAnalysisResult?
+    /// The file's `tolerans`, resolved (scenarios are checked with it too).
+    public var tolerance: ResolvedExpression?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -48,6 +50,7 @@ public enum Pipeline {
         if run.hasErrors { return run }
         run.model = checked.model
 
+        run.tolerance = checked.tolerance
         let evaluation = Evaluator.run(checked.model, tolerance: checked.tolerance)
         run.diagnostics += evaluation.diagnostics
         run.evaluation = evaluation

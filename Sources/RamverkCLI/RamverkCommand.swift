@@ -14,6 +14,6 @@ struct RamverkCommand: ParsableCommand {
         många filer på en gång.
         """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, RiskCommand.self, CheckCommand.self, FormatCommand.self]
+        subcommands: [RunCommand.self, RiskCommand.self, CompareCommand.self, CheckCommand.self, FormatCommand.self]
     )
 }

@@ -60,6 +60,8 @@ extension Problem {
         .correlationWithItself("Lokalbanken"),
         .duplicateCorrelation("Lokalbanken", "Evakueringskostnader"),
         .noYearToAnalyse,
+        .removalNotAPost("Förtroendemannaorganisation"),
+        .scenarioOutsideFile,
         // R04xx — units, types and signs
         .tooManyDecimals(unit: "kr", allowed: 2),
         .moneyTimesMoney,

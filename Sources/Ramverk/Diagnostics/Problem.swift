@@ -61,6 +61,8 @@ public enum Problem: Error, Sendable, Equatable {
     case correlationWithItself(String)
     case duplicateCorrelation(String, String)
     case noYearToAnalyse
+    case removalNotAPost(String)
+    case scenarioOutsideFile
     case unusedNamedValue(String)
     case reserveNeverDrawn(String)
     case decisionCountedTwice(String)
@@ -170,6 +172,8 @@ public enum Problem: Error, Sendable, Equatable {
         case .correlationWithItself: "R0341"
         case .duplicateCorrelation: "R0342"
         case .noYearToAnalyse: "R0343"
+        case .removalNotAPost: "R0344"
+        case .scenarioOutsideFile: "R0345"
         case .unusedNamedValue: "R0330"
         case .reserveNeverDrawn: "R0331"
         case .decisionCountedTwice: "R0332"
@@ -265,6 +269,8 @@ public enum Problem: Error, Sendable, Equatable {
         case .correlationWithItself(let name): "risken '\(name)' korreleras med sig själv"
         case .duplicateCorrelation(let a, let b): "korrelationen mellan '\(a)' och '\(b)' är redan angiven"
         case .noYearToAnalyse: "riskanalysen har inget år att räkna på"
+        case .removalNotAPost(let name): "'\(name)' är ingen post; ett scenario tar bort poster"
+        case .scenarioOutsideFile: "ett scenario kan bara lägga till poster och ändra värden, inte deklarera detta"
         case .unusedNamedValue(let name): "värdet '\(name)' används inte"
         case .reserveNeverDrawn(let name): "inget beslut tar av reserven '\(name)'; hela beloppet finns kvar"
         case .decisionCountedTwice(let reference): "beslutet \"\(reference)\" är redan inskrivet och räknas två gånger"
@@ -361,6 +367,8 @@ public enum Problem: Error, Sendable, Equatable {
         case .duplicateRiskEffect: return "en risk påverkar ett värde; skriv en risk till för nästa"
         case .riskNotQuantified: return "ge risken en fördelning: påverkar Post.2021 med triangel min … troligast … max …"
         case .noYearToAnalyse: return "ange året: simulering { år 2021 }"
+        case .removalNotAPost: return "ange en post; ett område försvinner när alla dess poster är borttagna"
+        case .scenarioOutsideFile: return "skriv det i filen, utanför scenariot, eller som en ändring: Namn = uttryck"
         case .distributionOutOfOrder: return "skriv min ≤ troligast ≤ max"
         case .correlationNotPositiveSemidefinite: return "sänk någon av korrelationerna; tre risker kan inte alla vara starkt med- och motkorrelerade samtidigt"
         case .ambiguousPercentChange: return "skriv 'ökar med 1 procentenhet' (2,4 % → 3,4 %) eller '= löneökning × 101 %' (2,4 % → 2,424 %)"

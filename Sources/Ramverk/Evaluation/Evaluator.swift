@@ -3,7 +3,8 @@
 /// over-long dependency chains are found with an explicit stack of what is being
 /// evaluated; errors poison the value (no cascade of follow-up messages).
 public struct Evaluator: Sendable {
-    let model: Model
+    /// Changed only by a scenario, for what is not a memoized value (reserve decisions).
+    var model: Model
     let columnCount: Int
     var diagnostics: [Diagnostic] = []
 
@@ -60,6 +61,10 @@ public struct Evaluator: Sendable {
                 states[index] = .done
             case .expression: states[index] = .pending
             }
+        }
+        // Posts only a scenario has are empty in the base; a scenario marks them pending.
+        for post in model.alternativePosts {
+            for column in 0..<model.columns.count { states[post * model.columns.count + column] = .empty }
         }
         cellValues = values
         cellStates = states
@@ -150,7 +155,10 @@ public struct Evaluator: Sendable {
             }
             cellStates[index] = .inProgress
             let value: Money??
-            if case .expression(let expression, let sign) = model.cells[index] {
+            if case .literal(let money) = model.cells[index] {
+                // A literal is pending only when a scenario brings its post back.
+                value = .some(money)
+            } else if case .expression(let expression, let sign) = model.cells[index] {
                 // The cell's post is the row for periodandel(…) and its profile.
                 let saved = currentRow
                 currentRow = post

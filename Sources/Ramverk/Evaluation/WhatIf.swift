@@ -17,10 +17,13 @@ struct WhatIf: Sendable {
     let yearBalance: Int?
     let yearGains: Int?
 
-    init(model: Model, year: Int, column: Int) {
+    /// The evaluation of the base as the run evaluates it (checks included).
+    private(set) var baseEvaluation: Evaluation?
+
+    init(model: Model, year: Int, column: Int, tolerance: ResolvedExpression? = nil) {
         var evaluator = Evaluator(model: model)
         evaluator.recordsReads = true
-        _ = evaluator.evaluateAll(nil)
+        let evaluation = evaluator.evaluateAll(tolerance)
         evaluator.recordsReads = false
         let nodeCount = evaluator.node(.ram(model.rams.count))
         var counts = [Int32](repeating: 0, count: nodeCount + 1)
@@ -34,7 +37,9 @@ struct WhatIf: Sendable {
         }
         evaluator.readers = []
         evaluator.readNodes = []
+        evaluator.diagnostics = []
         self.evaluator = evaluator
+        baseEvaluation = evaluation
         self.column = column
         self.year = year
         self.offsets = counts
@@ -42,6 +47,12 @@ struct WhatIf: Sendable {
         yearRams = model.rams.indices.filter { model.rams[$0].year == year }
         yearBalance = model.balances.lastIndex { $0.year == year }
         yearGains = model.capitalGains.lastIndex { $0.year == year }
+        base = figures()
+    }
+
+    /// Takes the current state as the base the figures are compared with (a scenario's
+    /// own känslighetsanalys starts from the scenario).
+    mutating func rebase() {
         base = figures()
     }
 
@@ -89,6 +100,11 @@ struct WhatIf: Sendable {
 
     func plan(_ targets: [ChangeTarget]) -> Plan {
         let targetNodes = targets.flatMap(nodes(of:))
+        return Plan(targets: targets, targetNodes: targetNodes, reached: reach(of: targetNodes))
+    }
+
+    /// Every node that depends on one of `targetNodes` (excluding them), sorted.
+    func reach(of targetNodes: [Int]) -> [Int] {
         var seen = Set(targetNodes)
         var queue = targetNodes
         var reached: [Int] = []
@@ -101,7 +117,7 @@ struct WhatIf: Sendable {
                 }
             }
         }
-        return Plan(targets: targets, targetNodes: targetNodes, reached: reached.sorted())
+        return reached.sorted()
     }
 
     /// Puts `values` (internal sign, one per target of `plan`) in place and marks every
@@ -150,6 +166,11 @@ extension Evaluator {
         case .named(let index): namedStates[index] = .pending
         case .ram(let index): ramStates[index] = .pending
         }
+    }
+
+    /// Empties a cell (a post a scenario removes); other nodes are left as they are.
+    mutating func clear(node: Int) {
+        if case .cell(let index) = slot(node) { cellStates[index] = .empty }
     }
 
     /// Sets a node to a value in internal sign (an amount for cells, totals and rams).

@@ -84,6 +84,8 @@ extension Checker {
                 if let reserve = resolveReserve(statement, scope) { model.reserves.append(reserve) }
             case .riskEffect, .sensitivity, .correlation, .simulation:
                 resolveRiskAnalysisItem(item)
+            case .alternative(let index, let statement, let scope):
+                resolveAlternative(index, statement, scope)
             case .condition(let statement, let scope):
                 model.conditions.append(Condition(
                     label: statement.label, span: statement.span, sign: scope.sign,
@@ -292,7 +294,7 @@ extension Checker {
 
     /// The first segment: the innermost enclosing scope that declares it, else the one
     /// member of the whole model with that name.
-    private mutating func lookUpFirst(_ segment: Name, from area: Int?) -> Member? {
+    mutating func lookUpFirst(_ segment: Name, from area: Int?) -> Member? {
         var scope = area
         while true {
             if let member = child(named: segment.text, in: scope) { return member }

@@ -46,6 +46,7 @@ public struct Checker {
         case sensitivity(SensitivityStatement, Scope)
         case correlation(CorrelationStatement, Scope)
         case simulation(SimulationStatement, Scope)
+        case alternative(Int, ScenarioStatement, Scope)
     }
     var profileIndex: [String: Int] = [:]
     /// True while a column formula is resolved: a lone column key names the row's value.

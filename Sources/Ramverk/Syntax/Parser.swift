@@ -214,7 +214,8 @@ public struct Parser {
         switch token.kind {
         case .newline, .semicolon: tokens.advance()
         case .rightBrace, .endOfFile: break
-        case .word, .keyword where tokens.previous.kind == .word && tokens.previous.end < token.start:
+        case .word where tokens.previous.kind == .word && tokens.previous.end < token.start,
+             .keyword where tokens.previous.kind == .word && tokens.previous.end < token.start:
             // `Kommunstyrelsens reserv.2021` in an expression: a name of two words.
             let suggestion = tokens.file.text(Int(tokens.previous.start)..<Int(token.end))
             throw fail(.unquotedName(found: tokens.describe(token), suggestion: suggestion), tokens.span(token))
@@ -258,6 +259,7 @@ public struct Parser {
         case .kanslighet: return try parseSensitivity()
         case .korrelation: return try parseCorrelation()
         case .simulering: return try parseSimulation()
+        case .scenario: return try parseScenarioBlock()
         default: throw expected("en sats (t.ex. post, område, ram)")
         }
     }
