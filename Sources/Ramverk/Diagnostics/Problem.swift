@@ -95,6 +95,7 @@ public enum Problem: Error, Sendable, Equatable {
     case divisionByZero
     case cycle(names: [String])
     case dependencyChainTooLong(limit: Int)
+    case evaluationTooDeep(limit: Int)
     case divideByMoney
     case unitOnMoney
     case iterationsOutOfRange(limit: Int)
@@ -109,13 +110,15 @@ public enum Problem: Error, Sendable, Equatable {
     case includeUnreadable(String, reason: String)
     case includeNotRamverk(String)
     case fileTooLarge(limit: Int)
+    case tooManyProblems(limit: Int)
 
     public var severity: Severity {
         switch self {
         case .ramNotChecked, .formulaReadsNoColumn, .reserveIsEmpty, .unusedNamedValue, .decisionCountedTwice,
              .decisionOutOfOrder, .paragraphWithTwoDates, .riskNotQuantified, .simulationFailures: .warning
-        // Informational: an empty reserve is normal early in the year.
-        case .reserveNeverDrawn: .note
+        // Informational: an empty reserve is normal early in the year. The problems left
+        // out are counted where they stand; this only says that they were.
+        case .reserveNeverDrawn, .tooManyProblems: .note
         default: .error
         }
     }
@@ -202,6 +205,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .divisionByZero: "R0502"
         case .cycle: "R0503"
         case .dependencyChainTooLong: "R0504"
+        case .evaluationTooDeep: "R0505"
         case .divideByMoney: "R0407"
         case .unitOnMoney: "R0408"
         case .iterationsOutOfRange: "R0510"
@@ -214,6 +218,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .includeUnreadable: "R0605"
         case .includeNotRamverk: "R0606"
         case .fileTooLarge: "R0607"
+        case .tooManyProblems: "R0608"
         }
     }
 
@@ -300,6 +305,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .divisionByZero: "division med noll"
         case .cycle(let names): "cirkulär definition: \(names.joined(separator: " → "))"
         case .dependencyChainTooLong(let limit): "för lång kedja av beroenden (högst \(limit) led)"
+        case .evaluationTooDeep(let limit): "uträkningen är för djup (högst \(limit) nivåer av uttryck och värden)"
         case .divideByMoney: "ett tal kan inte delas med ett belopp"
         case .unitOnMoney: "uttrycket är redan ett belopp och kan inte få en enhet till"
         case .iterationsOutOfRange(let limit): "antalet iterationer ska vara ett heltal från 1 till \(SwedishNumberFormat.integer(limit))"
@@ -312,6 +318,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .includeUnreadable(let path, let reason): "kan inte läsa '\(path)': \(reason)"
         case .includeNotRamverk(let path): "'\(path)' är ingen .ramverk-fil"
         case .fileTooLarge(let limit): "den inkluderade filen är större än \(limit) MiB"
+        case .tooManyProblems(let limit): "för många problem: bara de första \(limit) felen och \(limit) varningarna och noterna visas"
         }
     }
 
@@ -376,6 +383,8 @@ public enum Problem: Error, Sendable, Equatable {
         case .replacingEventLognormal: return "skriv 'påverkar … med händelse …' och utfallet som en förändring av värdet"
         case .lognormalMeanZero: return "medelvärdets tecken anger sidan: positivt för intäkter, negativt för kostnader"
         case .simulationFailures: return "kontrollera fördelningarnas storleksordning och enhet"
+        case .evaluationTooDeep: return "dela upp uträkningen i färre steg"
+        case .tooManyProblems: return "rätta de första och kör igen; har filen tusentals fel är den troligen ingen scenariofil"
         default: return nil
         }
     }

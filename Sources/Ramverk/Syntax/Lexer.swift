@@ -7,6 +7,7 @@ public struct Lexer {
     private let bytes: [UInt8]
     private var position: Int
     public private(set) var diagnostics: [Diagnostic] = []
+    private var quota = DiagnosticQuota()
 
     /// Value of the last number token (mantissa and decimals), set by `next()`.
     public private(set) var numberValue: NumberLiteral = NumberLiteral(mantissa: 0, decimals: 0)
@@ -26,6 +27,8 @@ public struct Lexer {
     }
 
     private mutating func report(_ problem: Problem, _ start: Int, _ end: Int) {
+        // A megabyte of NUL bytes or of '€' is a million problems: keep what a run shows.
+        guard quota.admits(problem.severity) else { return }
         diagnostics.append(Diagnostic(problem, at: SourceSpan(file: fileIndex, start: start, end: end)))
     }
 

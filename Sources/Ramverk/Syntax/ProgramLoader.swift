@@ -20,6 +20,8 @@ public struct ProgramLoader {
     var program = ParsedProgram()
     /// Real paths of the files being included, innermost last (for cycles).
     private var stack: [String] = []
+    /// A line of a thousand `inkludera` of missing files is a thousand problems.
+    private var quota = DiagnosticQuota()
 
     public init(fileSystem: any FileSystem) {
         self.fileSystem = fileSystem
@@ -116,6 +118,7 @@ public struct ProgramLoader {
     }
 
     private mutating func report(_ problem: Problem, _ span: SourceSpan) {
+        guard quota.admits(problem.severity) else { return }
         program.diagnostics.append(Diagnostic(problem, at: span))
     }
 

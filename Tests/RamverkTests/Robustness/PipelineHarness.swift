@@ -1,8 +1,9 @@
 @testable import Ramverk
 
 /// One input through everything Ramverk does with a scenario — load with includes,
-/// parse, check, evaluate, the risk analysis with a short simulation, every renderer of
-/// `kör`, `risk` and `kontrollera`, and the formatter — checking what must hold on the
+/// parse, check, evaluate, the risk analysis with a short simulation, the scenarios of
+/// `jämför`, every renderer of `kör`, `risk`, `jämför` and `kontrollera`, and the
+/// formatter — checking what must hold on the
 /// way. A crash or a trap is a crash; anything else that is wrong comes back as text.
 ///
 /// Shared by the libFuzzer target (`Fuzz/`, where this file is a symbolic link) and by
@@ -73,27 +74,48 @@ enum PipelineHarness {
         if !run.hasErrors, run.model == nil || run.evaluation == nil {
             failures.append("no errors, but no model or no evaluation")
         }
-        var riskAnalysis: RiskAnalysisResult?
         if let model = run.model, let evaluation = run.evaluation, !run.hasErrors {
-            if !model.riskAnalysis.isEmpty {
-                let analysis = RiskAnalysis.run(model, options: .init(iterations: iterations, seed: 1, threads: 1))
-                failures += checkDiagnostics(analysis.diagnostics, sources: run.sources)
-                _ = DiagnosticRenderer(sources: run.sources).render(analysis.newDiagnostics(since: run))
-                _ = TextRiskRenderer(unit: model.displayUnit, colour: true).render(analysis)
-                _ = JSONRiskRenderer().render(analysis, unit: model.displayUnit)
-                riskAnalysis = analysis
-            }
-            let report = DriftbudgetReportBuilder.build(model: model, evaluation: evaluation)
-            _ = TextReportRenderer(sources: run.sources, colour: true).render(report, riskAnalysis: riskAnalysis)
-            _ = JSONReportRenderer(sources: run.sources).render(report, riskAnalysis: riskAnalysis)
-            // One column, as `--kolumn` asks for.
-            if let first = model.columns.first {
-                let one = DriftbudgetReportBuilder.build(model: model, evaluation: evaluation, columnKeys: [first.key])
-                _ = TextReportRenderer(sources: run.sources).render(one)
-            }
+            failures += renderReports(run, model: model, evaluation: evaluation)
         }
         renderAsChecked(run)
         failures += checkFormatter(files[mainFile] ?? [], run: run)
+        return failures
+    }
+
+    /// `kör`, `risk` and `jämför` in every format (text, JSON, CSV, HTML), with a short simulation.
+    static func renderReports(_ run: ScenarioRun, model: Model, evaluation: Evaluation) -> [String] {
+        var failures: [String] = []
+        let options = RiskAnalysis.Options(iterations: iterations, seed: 1, threads: 1)
+        var riskAnalysis: RiskAnalysisResult?
+        if !model.riskAnalysis.isEmpty {
+            let analysis = RiskAnalysis.run(model, options: options)
+            failures += checkDiagnostics(analysis.diagnostics, sources: run.sources)
+            _ = DiagnosticRenderer(sources: run.sources).render(analysis.newDiagnostics(since: run))
+            _ = TextRiskRenderer(unit: model.displayUnit, colour: true).render(analysis)
+            _ = JSONRiskRenderer().render(analysis, unit: model.displayUnit)
+            _ = CSVRiskRenderer(unit: model.displayUnit).render(analysis)
+            _ = HTMLRiskRenderer(unit: model.displayUnit).render(analysis, owner: nil, source: mainFile)
+            riskAnalysis = analysis
+        }
+        let report = DriftbudgetReportBuilder.build(model: model, evaluation: evaluation)
+        _ = TextReportRenderer(sources: run.sources, colour: true).render(report, riskAnalysis: riskAnalysis)
+        _ = JSONReportRenderer(sources: run.sources).render(report, riskAnalysis: riskAnalysis)
+        _ = CSVReportRenderer().render(report)
+        _ = HTMLReportRenderer(sources: run.sources).render(report, riskAnalysis: riskAnalysis)
+        // One column, as `--kolumn` asks for.
+        if let first = model.columns.first {
+            let one = DriftbudgetReportBuilder.build(model: model, evaluation: evaluation, columnKeys: [first.key])
+            _ = TextReportRenderer(sources: run.sources).render(one)
+        }
+        if !model.alternatives.isEmpty {
+            let (outcomes, diagnostics) = Alternatives.run(model, tolerance: run.tolerance, options: options)
+            failures += checkDiagnostics(diagnostics, sources: run.sources)
+            let comparison = ComparisonReportBuilder.build(model: model, outcomes: outcomes)
+            _ = TextComparisonRenderer(colour: true).render(comparison)
+            _ = JSONComparisonRenderer().render(comparison)
+            _ = CSVComparisonRenderer().render(comparison)
+            _ = HTMLComparisonRenderer().render(comparison, source: mainFile)
+        }
         return failures
     }
 
