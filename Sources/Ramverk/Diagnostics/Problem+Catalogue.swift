@@ -87,6 +87,7 @@ extension Problem {
         .changeKindMismatch(target: "ett belopp", change: "procentenheter"),
         .lognormalMeanZero,
         .replacingEventLognormal,
+        .percentOfPercent,
         // R05xx — evaluation
         .overflow,
         .divisionByZero,

@@ -89,6 +89,7 @@ public enum Problem: Error, Sendable, Equatable {
     case changeKindMismatch(target: String, change: String)
     case lognormalMeanZero
     case replacingEventLognormal
+    case percentOfPercent
 
     // R05xx — evaluation
     case overflow
@@ -201,6 +202,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .changeKindMismatch: "R0426"
         case .lognormalMeanZero: "R0427"
         case .replacingEventLognormal: "R0428"
+        case .percentOfPercent: "R0429"
         case .overflow: "R0501"
         case .divisionByZero: "R0502"
         case .cycle: "R0503"
@@ -301,6 +303,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .changeKindMismatch(let target, let change): "kan inte ändra \(target) med \(change)"
         case .lognormalMeanZero: "en lognormalfördelning kan inte ha medelvärdet 0"
         case .replacingEventLognormal: "en händelse som ersätter värdet (blir) kan inte ha en lognormalfördelning"
+        case .percentOfPercent: "uttrycket är redan en procentsats och kan inte skrivas i procent igen"
         case .overflow: "beloppet blir för stort (högst ±92 biljarder kr)"
         case .divisionByZero: "division med noll"
         case .cycle(let names): "cirkulär definition: \(names.joined(separator: " → "))"
@@ -381,6 +384,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .ambiguousPercentChange: return "skriv 'ökar med 1 procentenhet' (2,4 % → 3,4 %) eller '= löneökning × 101 %' (2,4 % → 2,424 %)"
         case .seedNotInteger: return "skriv t.ex. frö 42"
         case .replacingEventLognormal: return "skriv 'påverkar … med händelse …' och utfallet som en förändring av värdet"
+        case .percentOfPercent: return "ta bort det sista %; 2,4 % % vore 0,024 %"
         case .lognormalMeanZero: return "medelvärdets tecken anger sidan: positivt för intäkter, negativt för kostnader"
         case .simulationFailures: return "kontrollera fördelningarnas storleksordning och enhet"
         case .evaluationTooDeep: return "dela upp uträkningen i färre steg"

@@ -68,9 +68,11 @@ public struct DiagnosticRenderer: Sendable {
     /// problems, was a gigabyte of output). `padding` is the caret's column less one,
     /// `width` the number of carets (at least one).
     static func excerpt(of file: SourceFile, line: Int, start: Int, end: Int) -> (text: String, padding: Int, width: Int) {
-        let lineBytes = file.lineBytes(line)
-        let lineStart = lineBytes.startIndex
-        let lineEnd = lineBytes.endIndex
+        var lineStart = file.lineBytes(line).startIndex
+        let lineEnd = file.lineBytes(line).endIndex
+        // A byte-order mark is not text (the lexer skips it): not shown, and no column.
+        if lineStart == 0, file.bytes.starts(with: SourceFile.byteOrderMark) { lineStart = min(3, lineEnd) }
+        let lineBytes = file.bytes[lineStart..<lineEnd]
         // At a line end (its LF, or the CR of a CR LF) the caret stands after the text.
         let start = min(max(start, lineStart), lineEnd)
         let spanEnd = max(start, min(end, lineEnd))

@@ -277,8 +277,15 @@ public struct Lexer {
         while position < limit {
             let byte = bytes[position]
             if byte == 0x0A { break }
+            if byte == 0x00 {
+                // A string's text reaches the reports and the C library (a NUL cut
+                // `inkludera "x␀.ramverk"` short, to the file x); a comment's never does.
+                report(.nulByte, position, position + 1)
+                position += 1
+                continue
+            }
             if closing == .ascii {
-                if byte == UInt8(ascii: "\\"), position + 1 < limit, bytes[position + 1] != 0x0A {
+                if byte == UInt8(ascii: "\\"), position + 1 < limit, bytes[position + 1] != 0x0A, bytes[position + 1] != 0x00 {
                     position += 2
                     continue
                 }

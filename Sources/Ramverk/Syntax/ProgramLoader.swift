@@ -82,7 +82,8 @@ public struct ProgramLoader {
         if path.hasPrefix("/") || components.contains("..") || path.hasPrefix("~") {
             return report(.includeOutsideFolder(path), span)
         }
-        if !path.hasSuffix(".ramverk") {
+        // A NUL ends the path for the C library, so "x␀.ramverk" would open x.
+        if !path.hasSuffix(".ramverk") || path.utf8.contains(0) {
             return report(.includeNotRamverk(path), span)
         }
         if stack.count > ProgramLoader.maximumIncludeDepth {
@@ -102,7 +103,9 @@ public struct ProgramLoader {
         if stack.contains(real) {
             return report(.includeCycle(path), span)
         }
-        switch fileSystem.read(candidate) {
+        // The file checked above, by its real path: not the path again, whose links
+        // could have been changed in between.
+        switch fileSystem.readIncluded(real) {
         case .failure(let error):
             switch error {
             case .notFound: report(.includeNotFound(path), span)
