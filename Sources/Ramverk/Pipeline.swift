@@ -41,6 +41,13 @@ public enum Pipeline {
 
     /// Consumes the program: the checker frees its syntax tree as the model grows.
     public static func run(_ program: consuming ParsedProgram) -> ScenarioRun {
+        var run = stages(program)
+        // A run shows at most 100 errors and 100 warnings (R0608 says when there were more).
+        run.diagnostics = DiagnosticLimit.shown(run.diagnostics)
+        return run
+    }
+
+    private static func stages(_ program: consuming ParsedProgram) -> ScenarioRun {
         var run = ScenarioRun(sources: program.sources, diagnostics: program.diagnostics)
         if run.hasErrors { return run }
 

@@ -37,6 +37,13 @@ public struct Evaluator: Sendable {
     }
     var stack: [Item] = []
     public static let maximumChain = 200
+    /// Expressions and values being evaluated, one inside the other: each is a stack
+    /// frame. The parser bounds one expression at 200 levels and the chain bounds values
+    /// at 200, but 200 values of 200 levels each overflowed the stack.
+    var depth = 0
+    public static let maximumDepth = 1_000
+    /// Problems kept (see `DiagnosticQuota`).
+    var quota = DiagnosticQuota()
 
     /// Who reads what (node ids, see `node(_:)`), recorded only when a what-if will need
     /// to know which values a change reaches.
@@ -85,7 +92,7 @@ public struct Evaluator: Sendable {
 
     mutating func report(_ problem: Problem, _ span: SourceSpan?) {
         let key = "\(problem.code)|\(problem.message)|\(span?.file ?? -1)|\(span?.start ?? -1)"
-        guard reported.insert(key).inserted else { return }
+        guard reported.insert(key).inserted, quota.admits(problem.severity) else { return }
         diagnostics.append(Diagnostic(problem, at: span))
     }
 

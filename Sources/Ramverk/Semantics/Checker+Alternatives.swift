@@ -17,7 +17,7 @@ extension Checker {
             case .area(let area):
                 // `område Befintligt { post … }`: new lines in an area of the base.
                 guard case .area(let existing)? = lookUpFirst(area.name, from: nil) else {
-                    report(.unknownName(area.name.text, suggestion: NameSuggestion.closest(to: area.name.text, among: model.areas.map(\.name))),
+                    report(.unknownName(area.name.text, suggestion: suggestion(for: area.name.text, among: model.areas.map(\.name))),
                            area.name.span)
                     continue
                 }
@@ -63,7 +63,7 @@ extension Checker {
                 model.alternatives[index].base = found
             } else {
                 let others = model.alternatives.map(\.name).filter { $0 != statement.name.text }
-                report(.unknownName(base.text, suggestion: NameSuggestion.closest(to: base.text, among: others)), base.span)
+                report(.unknownName(base.text, suggestion: suggestion(for: base.text, among: others)), base.span)
             }
         }
         for item in statement.items {
@@ -113,7 +113,7 @@ extension Checker {
     /// quantified otherwise.
     private mutating func resolveAlternativeRisk(_ risk: RiskStatement, _ index: Int, _ scope: Scope) {
         guard let existing = model.risks.firstIndex(where: { $0.name.text == risk.name.text }) else {
-            report(.unknownName(risk.name.text, suggestion: NameSuggestion.closest(to: risk.name.text, among: model.risks.map(\.name.text))),
+            report(.unknownName(risk.name.text, suggestion: suggestion(for: risk.name.text, among: model.risks.map(\.name.text))),
                    risk.name.span)
             return
         }

@@ -73,7 +73,7 @@ extension Checker {
     private mutating func resolveCorrelation(_ statement: CorrelationStatement, _ scope: Scope) {
         func quantified(_ name: Name) -> Int? {
             guard let risk = model.risks.firstIndex(where: { $0.name.text == name.text }) else {
-                report(.unknownName(name.text, suggestion: NameSuggestion.closest(to: name.text, among: model.risks.map(\.name.text))),
+                report(.unknownName(name.text, suggestion: suggestion(for: name.text, among: model.risks.map(\.name.text))),
                        name.span)
                 return nil
             }
