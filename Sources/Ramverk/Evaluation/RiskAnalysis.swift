@@ -52,6 +52,15 @@ public enum RiskAnalysis {
             return result
         }
         var whatIf = WhatIf(model: model, year: year, column: column)
+        return run(&whatIf, options: options)
+    }
+
+    /// The analysis from the state `whatIf` is in: its current figures are the base
+    /// (an exploration session runs it with its what-if changes in place).
+    static func run(_ whatIf: inout WhatIf, options: Options) -> RiskAnalysisResult {
+        let model = whatIf.model
+        let (year, column) = (whatIf.year, whatIf.column)
+        var result = RiskAnalysisResult()
         // Problems of the base evaluation were reported by the run itself.
         whatIf.evaluator.diagnostics = []
         result.year = year

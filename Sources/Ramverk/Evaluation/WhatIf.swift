@@ -47,6 +47,11 @@ struct WhatIf: Sendable {
 
     var model: Model { evaluator.model }
 
+    /// Makes the current state the base the figures of later changes are compared with.
+    mutating func rebase() {
+        base = figures()
+    }
+
     // MARK: - Targets and their values
 
     /// The nodes a change of `target` sets: a named value is changed both in the year's
