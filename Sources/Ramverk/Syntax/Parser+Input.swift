@@ -27,7 +27,7 @@ extension Parser {
     static func parseInput(_ file: SourceFile, fileIndex: Int32, range: Range<Int>) -> InputParse {
         var parser = Parser(file: file, fileIndex: fileIndex, range: range)
         parser.skipSeparators()
-        return parser.startsStatement() ? parser.parseInputStatements() : parser.parseInputExpression()
+        return parser.startsStatement() ? parser.parseInputStatements(range) : parser.parseInputExpression(range)
     }
 
     /// Parses `range` of `file` as one change (`:om` in the REPL).
@@ -41,7 +41,7 @@ extension Parser {
             try parser.expectEndOfInput()
         } catch {
             change = nil
-            incomplete = parser.stoppedInsideParentheses()
+            incomplete = parser.stoppedInsideParentheses(range)
         }
         return parser.finish(change.map(Input.change), incomplete: incomplete)
     }
@@ -60,7 +60,7 @@ extension Parser {
     }
 
     /// statement { statement_sep statement } up to the end of the input.
-    private mutating func parseInputStatements() -> InputParse {
+    private mutating func parseInputStatements(_ range: Range<Int>) -> InputParse {
         var statements: [Statement] = []
         var incomplete = false
         while true {
@@ -76,7 +76,7 @@ extension Parser {
                 statements.append(try parseStatement())
                 try endStatement()
             } catch {
-                if stoppedInsideParentheses() { incomplete = true }
+                if stoppedInsideParentheses(range) { incomplete = true }
                 synchronize()
             }
         }
@@ -88,13 +88,13 @@ extension Parser {
         return finish(.statements(tree), incomplete: incomplete)
     }
 
-    private mutating func parseInputExpression() -> InputParse {
+    private mutating func parseInputExpression(_ range: Range<Int>) -> InputParse {
         do {
             let expression = try parseExpression()
             try expectEndOfInput()
             return finish(.expression(expression), incomplete: false)
         } catch {
-            return finish(nil, incomplete: stoppedInsideParentheses())
+            return finish(nil, incomplete: stoppedInsideParentheses(range))
         }
     }
 
@@ -107,11 +107,22 @@ extension Parser {
         }
     }
 
-    /// True when the last problem is an unclosed parenthesis met at the end of the input.
-    private mutating func stoppedInsideParentheses() -> Bool {
+    /// True when the parser stopped at the end of the input with a parenthesis open
+    /// (`(Badhus.2024 +` as much as `(Badhus.2024`).
+    private mutating func stoppedInsideParentheses(_ range: Range<Int>) -> Bool {
         guard tokens.peek().kind == .endOfFile, let last = diagnostics.last else { return false }
         if case .unclosedParenthesis = last.problem { return true }
-        return false
+        // The parse functions have closed their parentheses while unwinding: count them.
+        var stream = TokenStream(lexer: Lexer(file: tokens.file, fileIndex: tokens.fileIndex, range: range))
+        var open = 0
+        while true {
+            switch stream.advance().kind {
+            case .leftParen: open += 1
+            case .rightParen: open = max(0, open - 1)
+            case .endOfFile: return open > 0
+            default: break
+            }
+        }
     }
 
     private func finish(_ input: Input?, incomplete: Bool) -> InputParse {
