@@ -58,15 +58,7 @@ extension ExplorationSession {
 
     /// The model built again with `file` as one more declaration.
     private mutating func declare(_ file: SourceFile) -> InputOutcome {
-        let rebuilt: Result<(ExplorationSession, dropped: [(AppliedChange, [Diagnostic])]), LoadProblem>
-        if let path {
-            rebuilt = ExplorationSession.load(path: path, declarations: declarations + [file], replaying: changes,
-                                              fileSystem: fileSystem)
-        } else {
-            let program = ProgramLoader.load(text: "", path: ExplorationSession.typedPath, fileSystem: fileSystem)
-            rebuilt = ExplorationSession.build(program, path: nil, declarations: declarations + [file],
-                                               replaying: changes, fileSystem: fileSystem)
-        }
+        let rebuilt = self.rebuilt(declarations: declarations + [file])
         switch rebuilt {
         case .failure(.unreadable(let path, let error)):
             return .unreadable(path: path, error)

@@ -70,10 +70,19 @@ public struct ExplorationSession {
     /// The same session built again from disk (the file changed), with its declarations
     /// and changes.
     public func reloaded() -> Result<(ExplorationSession, dropped: [(AppliedChange, [Diagnostic])]), LoadProblem> {
-        guard let path else {
-            return ExplorationSession.empty(declarations: declarations, fileSystem: fileSystem).map { ($0, []) }
+        rebuilt(declarations: declarations)
+    }
+
+    /// The session built again from disk with other declarations (one more, one less),
+    /// its changes made again on top.
+    public func rebuilt(declarations: [SourceFile])
+        -> Result<(ExplorationSession, dropped: [(AppliedChange, [Diagnostic])]), LoadProblem> {
+        if let path {
+            return ExplorationSession.load(path: path, declarations: declarations, replaying: changes, fileSystem: fileSystem)
         }
-        return ExplorationSession.load(path: path, declarations: declarations, replaying: changes, fileSystem: fileSystem)
+        let program = ProgramLoader.load(text: "", path: ExplorationSession.typedPath, fileSystem: fileSystem)
+        return ExplorationSession.build(program, path: nil, declarations: declarations, replaying: changes,
+                                        fileSystem: fileSystem)
     }
 
     /// The files read from disk for this session (the scenario and what it includes).
