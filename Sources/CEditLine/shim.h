@@ -10,6 +10,11 @@
 typedef char *(*ramverk_prompt_function)(EditLine *);
 typedef unsigned char (*ramverk_editor_function)(EditLine *, int);
 
+/* The standard streams are globals Swift's concurrency checking will not touch. */
+static inline EditLine *ramverk_el_init(const char *program) {
+    return el_init(program, stdin, stdout, stderr);
+}
+
 static inline int ramverk_el_set_prompt(EditLine *el, ramverk_prompt_function function) {
     return el_set(el, EL_PROMPT, function);
 }

@@ -138,7 +138,9 @@ struct SessionText {
         }
         var out = paint("\(kind) \(shown.name)", "1") + "   " + paint("(" + location(shown.location) + ")", "2") + "\n"
         var table: [[String]] = []
-        for figure in shown.figures {
+        // Columns where the thing has no value, now or in the file, are left out.
+        let figures = shown.figures.filter { $0.now != nil || $0.loaded != nil }
+        for figure in figures.isEmpty ? shown.figures : figures {
             var row = [figure.column.isEmpty ? "värde" : figure.column, value(figure.now)]
             if figure.now != figure.loaded { row.append("(i filen " + value(figure.loaded) + ")") }
             table.append(row)

@@ -128,6 +128,17 @@ public struct ExplorationSession {
     /// the checker gives an included file the settings in force at its end, and each
     /// keeps its own file, so messages point at the typed line.
     static func appendDeclarations(_ declarations: [SourceFile], to program: inout ParsedProgram) {
+        guard !declarations.isEmpty else { return }
+        // They are read in the unit and sign the file's reports use (its first `enhet` and
+        // `tecken`), as typed expressions are, not whatever table the file ends with.
+        var unit = MoneyUnit.tkr
+        var sign = SignConvention.netCost
+        if let found = program.trees[0].statements.lazy.compactMap({ if case .unit(let unit, _) = $0 { unit } else { nil } }).first {
+            unit = found
+        }
+        if let found = program.trees[0].statements.lazy.compactMap({ if case .sign(let sign, _) = $0 { sign } else { nil } }).first {
+            sign = found
+        }
         for file in declarations {
             let index = program.sources.add(file)
             let parsed = Parser.parseInput(file, fileIndex: index, range: 0..<file.bytes.count)
@@ -136,8 +147,10 @@ public struct ExplorationSession {
                 program.trees.append(SyntaxTree(file: index, statements: []))
                 continue
             }
-            program.trees.append(tree)
+            var settled = tree
             let span = SourceSpan(file: index, start: 0, end: 0)
+            settled.statements = [.unit(unit, span: span), .sign(sign, span: span)] + tree.statements
+            program.trees.append(settled)
             program.trees[0].statements.append(.include(IncludeStatement(path: file.path, pathSpan: span, span: span)))
             program.includes[span] = index
         }
