@@ -229,7 +229,8 @@ public final class REPL {
         let failing = checks.count { !$0.passed }
         var text = "Laddade \(session.path ?? ""): \(SwedishNumberFormat.integer(model.posts.count)) poster i "
             + "\(SwedishNumberFormat.integer(model.areas.count)) områden; "
-        text += failing == 0 ? "alla \(checks.count) kontroller stämmer" : "\(failing) av \(checks.count) kontroller stämmer inte"
+        let total = SwedishNumberFormat.integer(checks.count)
+        text += failing == 0 ? "alla \(total) kontroller stämmer" : "\(failing) av \(total) kontroller stämmer inte"
         if let year = session.year, let column = session.column {
             text += ". Ändringar räknas för \(year) (\(model.columns[column].label))"
         }

@@ -21,8 +21,7 @@ extension ExplorationSession {
         let saved = whatIf!.snapshot(plan)
         whatIf!.apply(plan, values: [value])
         let after = whatIf!.figures()
-        let checksBefore = currentChecks
-        currentChecks = recheck()
+        let pairs = checkState.update(nodes: plan.targetNodes + plan.reached, &whatIf!.evaluator, tolerance: tolerance)
         let text = file.text(Int(syntax.span.start)..<file.bytes.count).trimmingWhitespace()
         let applied = AppliedChange(line: line, start: start, text: text, target: change.target,
                                     targetText: change.targetText, sign: change.sign,
@@ -35,7 +34,7 @@ extension ExplorationSession {
             let old = saved[offset].state == .done ? saved[offset].money : nil
             if let total = areaChange(slot: slot, before: old, column: column) { totals.append(total) }
         }
-        let (failing, passing) = ExplorationSession.flips(from: checksBefore, to: currentChecks)
+        let (failing, passing) = CheckState.flips(pairs)
         return .applied(WhatIfResult(change: applied, before: before, after: after, totals: totals,
                                      nowFailing: failing, nowPassing: passing,
                                      diagnostics: takeEvaluatorDiagnostics()))
@@ -44,15 +43,23 @@ extension ExplorationSession {
     /// Takes back the latest change; nil when none is in force.
     public mutating func undo() -> AppliedChange? {
         guard let last = changes.popLast() else { return nil }
-        whatIf?.restore(last.plan, last.saved)
-        currentChecks = recheck()
+        guard whatIf != nil else { return last }
+        whatIf!.restore(last.plan, last.saved)
+        _ = checkState.update(nodes: last.plan.targetNodes + last.plan.reached, &whatIf!.evaluator, tolerance: tolerance)
+        _ = takeEvaluatorDiagnostics()
         return last
     }
 
     /// Takes back every change: the model as loaded (with its typed declarations).
     public mutating func undoAll() {
-        while let last = changes.popLast() { whatIf?.restore(last.plan, last.saved) }
-        currentChecks = baseEvaluation.checks
+        var nodes = Set<Int>()
+        while let last = changes.popLast() {
+            whatIf?.restore(last.plan, last.saved)
+            nodes.formUnion(last.plan.targetNodes + last.plan.reached)
+        }
+        guard whatIf != nil, !nodes.isEmpty else { return }
+        _ = checkState.update(nodes: nodes.sorted(), &whatIf!.evaluator, tolerance: tolerance)
+        _ = takeEvaluatorDiagnostics()
     }
 
     /// Everything the changes in force have changed against the model as loaded.
@@ -75,7 +82,7 @@ extension ExplorationSession {
             }
         }
         difference.totals.sort { $0.order < $1.order }
-        (difference.nowFailing, difference.nowPassing) = ExplorationSession.flips(from: baseEvaluation.checks, to: currentChecks)
+        (difference.nowFailing, difference.nowPassing) = ExplorationSession.flips(from: baseEvaluation.checks, to: checkState.all)
         return difference
     }
 
@@ -88,7 +95,7 @@ extension ExplorationSession {
     public var baseFigures: AnalysisFigures? { whatIf?.base }
 
     /// Every check of the current state, in the order `kör` lists them.
-    public var checks: [CheckResult] { currentChecks }
+    public var checks: [CheckResult] { checkState.all }
 
     /// The whole evaluation of the current state (for the driftbudget report).
     public mutating func currentEvaluation() -> Evaluation {
@@ -121,12 +128,6 @@ extension ExplorationSession {
         }
         defer { whatIf!.evaluator.diagnostics = [] }
         return whatIf!.evaluator.diagnostics
-    }
-
-    /// The checks again, after a change: what is already known is read from memory.
-    mutating func recheck() -> [CheckResult] {
-        let checks = whatIf!.evaluator.evaluateAll(resolver.toleranceExpression).checks
-        return checks
     }
 
     /// An area's total in the area's own sign, when it differs from `before` (internal).
@@ -166,9 +167,13 @@ extension ExplorationSession {
 
     /// Checks that failed where they held before, and held where they failed.
     static func flips(from before: [CheckResult], to after: [CheckResult]) -> (failing: [CheckResult], passing: [CheckResult]) {
-        func key(_ check: CheckResult) -> String {
-            "\(check.kind.rawValue)|\(check.span.file)|\(check.span.start)|\(check.column ?? -1)|\(check.subject)"
+        // Usually the same checks in the same order: compared pairwise, without keys.
+        if before.count == after.count,
+           zip(before, after).allSatisfy({ $0.kind == $1.kind && $0.span == $1.span && $0.column == $1.column }) {
+            let pairs = zip(before, after)
+            return (pairs.filter { $0.passed && !$1.passed }.map(\.1), pairs.filter { !$0.passed && $1.passed }.map(\.1))
         }
+        let key = CheckState.key
         var passedBefore: [String: Bool] = [:]
         for check in before { passedBefore[key(check)] = check.passed }
         let failing = after.filter { !$0.passed && passedBefore[key($0)] != false }

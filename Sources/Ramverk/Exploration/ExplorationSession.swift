@@ -42,7 +42,7 @@ public struct ExplorationSession {
     var tolerance: Money
     let fileSystem: any FileSystem
     /// The checks of the current state (base, or with changes applied).
-    var currentChecks: [CheckResult]
+    var checkState: CheckState
 
     /// The path typed input is shown under in messages.
     public static let typedPath = "<inmatning>"
@@ -184,17 +184,22 @@ public struct ExplorationSession {
         definition = year.map { ResultDefinition.of(model, year: $0) } ?? .lines
         ramYears = year.map { year in model.rams.filter { $0.year == year }.map(\.year) } ?? []
         let evaluation: Evaluation
+        let unique: [CheckResult]
         if let column {
             // The evaluation that records the dependencies is the base evaluation too:
             // asked again with the file's tolerance, it answers from memory.
             var state = WhatIf(model: model, year: year ?? Int.min, column: column)
             evaluation = state.evaluator.evaluateAll(resolver.toleranceExpression)
+            unique = evaluation.checks.filter { $0.kind == .uniqueNumbers }
+            checkState = CheckState(&state.evaluator, tolerance: tolerance, unique: unique)
             state.evaluator.diagnostics = []
             whatIf = state
         } else {
             evaluation = Evaluator.run(model, tolerance: resolver.toleranceExpression)
+            unique = evaluation.checks.filter { $0.kind == .uniqueNumbers }
+            checkState = CheckState(&plainEvaluator, tolerance: tolerance, unique: unique)
+            plainEvaluator.diagnostics = []
         }
         baseEvaluation = evaluation
-        currentChecks = evaluation.checks
     }
 }
