@@ -227,10 +227,16 @@ public final class REPL {
         let model = session.model
         let checks = session.checks
         let failing = checks.count { !$0.passed }
-        var text = "Laddade \(session.path ?? ""): \(SwedishNumberFormat.integer(model.posts.count)) poster i "
-            + "\(SwedishNumberFormat.integer(model.areas.count)) områden; "
+        let posts = model.posts.count == 1 ? "1 post" : "\(SwedishNumberFormat.integer(model.posts.count)) poster"
+        let areas = model.areas.count == 1 ? "1 område" : "\(SwedishNumberFormat.integer(model.areas.count)) områden"
+        var text = "Laddade \(session.path ?? ""): \(posts) i \(areas); "
         let total = SwedishNumberFormat.integer(checks.count)
-        text += failing == 0 ? "alla \(total) kontroller stämmer" : "\(failing) av \(total) kontroller stämmer inte"
+        switch (failing, checks.count) {
+        case (_, 0): text += "inga kontroller"
+        case (0, 1): text += "kontrollen stämmer"
+        case (0, _): text += "alla \(total) kontroller stämmer"
+        default: text += "\(failing) av \(total) kontroller stämmer inte"
+        }
         if let year = session.year, let column = session.column {
             text += ". Ändringar räknas för \(year) (\(model.columns[column].label))"
         }
