@@ -14,6 +14,9 @@ struct RamverkCommand: ParsableCommand {
         många filer på en gång.
         """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, RiskCommand.self, CompareCommand.self, CheckCommand.self, FormatCommand.self]
+        subcommands: [RunCommand.self, RiskCommand.self, CompareCommand.self, CheckCommand.self, FormatCommand.self,
+                      ReplCommand.self],
+        // `ramverk` alone opens the interactive session (--help still shows this help).
+        defaultSubcommand: ReplCommand.self
     )
 }
