@@ -9,8 +9,12 @@ cd "$(dirname "$0")/.."
 n="${1:-1000000}"
 scenario="/tmp/ramverk-repl-$n.ramverk"
 [ -f "$scenario" ] || python3 Benchmarks/generate.py "$n" "$scenario"
-swift build -c release >/dev/null
-ramverk="$(swift build -c release --show-bin-path)/ramverk"
+# RAMVERK=path/to/ramverk uses a binary already built (release).
+ramverk="${RAMVERK:-}"
+if [ -z "$ramverk" ]; then
+  swift build -c release >/dev/null
+  ramverk="$(swift build -c release --show-bin-path)/ramverk"
+fi
 
 # 20 posts, each by its full path, at even steps through the file.
 python3 - "$scenario" <<'PY'
