@@ -22,6 +22,14 @@ struct FuzzRegressionTests {
         #expect(failures.isEmpty, "\(name): \(failures)")
     }
 
+    @Test("found by the fuzzer: every space the lexer skips separates the words of a name alike")
+    func spacesInNames() {
+        for space in ["\u{0C}", "\r", "\u{FEFF}", "\t", "  ", "\u{00A0}", "\u{2007}"] {
+            let run = Scenario.run("kolumn 2021\npost Tolk\(space)Bad 2021: 1\n")
+            #expect(run.model?.posts.first?.name == "Tolk Bad", "\(space.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test("the harness on every scenario and documented example")
     func corpus() {
         for input in MutationTests.inputs() {
