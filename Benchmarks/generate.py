@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Write a synthetic kommun scenario (*.ramverk) with exactly N posts, for benchmarks.
 
-Usage: Benchmarks/generate.py N OUT.ramverk
+Usage: Benchmarks/generate.py N OUT.ramverk [SEED]
 
-Deterministic (fixed seed): the same N always gives the same bytes.
+Deterministic (fixed seed, or SEED): the same N and seed always give the same bytes.
+Other seeds give other kommuner of the same shape (Benchmarks/kontrollera.sh).
 
 Shape of the file:
   - header: kommun, nämnd, enhet tkr, tecken nettokostnad
@@ -193,15 +194,15 @@ def write_total(w, rnd, indent, sums, label=None):
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.stderr.write("usage: generate.py N OUT.ramverk\n")
+    if len(sys.argv) not in (3, 4):
+        sys.stderr.write("usage: generate.py N OUT.ramverk [SEED]\n")
         sys.exit(2)
     n = int(sys.argv[1])
     out_path = sys.argv[2]
     if n < 1:
         sys.stderr.write("N must be at least 1\n")
         sys.exit(2)
-    rnd = random.Random(SEED)
+    rnd = random.Random(int(sys.argv[3]) if len(sys.argv) == 4 else SEED)
 
     top_count = max(1, min(len(TOP_AREAS), n // 100))
     per_top = [n // top_count + (1 if i < n % top_count else 0) for i in range(top_count)]

@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Ramverk needs, if they are missing: libedit (line editing
-# in the REPL) with pkg-config to find it, and tmux, which the REPL's terminal test
-# runs the binary in.
+# Installs the Debian packages Ramverk needs, if they are missing: libedit-dev and
+# pkg-config to build it (line editing in the REPL). With --test also what the tests use
+# beyond Swift: chromium, for the test that renders the HTML report headless
+# (Tests/EndToEndTests/HTMLScreenshotTests.swift), python3, whose csv module reads the
+# CSV reports back, and tmux, which the REPL's terminal test runs the binary in. Those
+# tests are skipped, with a note, where a tool is missing; CI (.ci/run) installs them,
+# so there they run.
 set -euo pipefail
+packages=(libedit-dev pkg-config)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(chromium python3 tmux)
+fi
 needed=()
-for package in libedit-dev pkg-config tmux; do
+for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || needed+=("$package")
 done
 if [ ${#needed[@]} -gt 0 ]; then

@@ -109,6 +109,23 @@ public enum BatchCheck {
         return BatchResult(files: slots.withLock { $0.compactMap { $0 } })
     }
 
+    /// Every scenario of the file, with the base's checks: what fails in a scenario but
+    /// not in the base is reported under the scenario's name (what fails in both was
+    /// reported for the base). No simulation: a check needs none.
+    static func checkAlternatives(_ model: Model, _ run: ScenarioRun, into checked: inout CheckedFile) {
+        let (outcomes, problems) = Alternatives.run(model, tolerance: run.tolerance, options: .init(simulate: false))
+        checked.diagnostics += problems
+        guard let base = outcomes.first else { return }
+        let failing = Set(base.evaluation.checks.filter { !$0.passed }.map(\.subject))
+        for outcome in outcomes.dropFirst() {
+            checked.checkCount += outcome.evaluation.checks.count
+            for var check in outcome.evaluation.checks where !check.passed && !failing.contains(check.subject) {
+                check.subject = "\(outcome.name): \(check.subject)"
+                checked.failedChecks.append(check)
+            }
+        }
+    }
+
     /// One entry through the pipeline.
     public static func check(_ entry: ScenarioFinder.Entry, fileSystem: any FileSystem) -> CheckedFile {
         var checked = CheckedFile(path: entry.path, readError: nil, sources: SourceSet(), diagnostics: [],
@@ -126,6 +143,9 @@ public enum BatchCheck {
                 checked.unit = run.model?.displayUnit ?? .tkr
                 checked.checkCount = run.evaluation?.checks.count ?? 0
                 checked.failedChecks = run.evaluation?.checks.filter { !$0.passed } ?? []
+                if let model = run.model, !model.alternatives.isEmpty, !run.hasErrors {
+                    checkAlternatives(model, run, into: &checked)
+                }
             }
         }
         return checked

@@ -10,6 +10,8 @@ public struct ScenarioRun: Sendable {
     /// The känslighetsanalys and the risks' parameters checked (no simulation), when the
     /// scenario has a risk analysis.
     public var riskAnalysis: RiskAnalysisResult?
+    /// The file's `tolerans`, resolved (scenarios are checked with it too).
+    public var tolerance: ResolvedExpression?
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -39,6 +41,13 @@ public enum Pipeline {
 
     /// Consumes the program: the checker frees its syntax tree as the model grows.
     public static func run(_ program: consuming ParsedProgram) -> ScenarioRun {
+        var run = stages(program)
+        // A run shows at most 100 errors and 100 warnings (R0608 says when there were more).
+        run.diagnostics = DiagnosticLimit.shown(run.diagnostics)
+        return run
+    }
+
+    private static func stages(_ program: consuming ParsedProgram) -> ScenarioRun {
         var run = ScenarioRun(sources: program.sources, diagnostics: program.diagnostics)
         if run.hasErrors { return run }
 
@@ -48,6 +57,7 @@ public enum Pipeline {
         if run.hasErrors { return run }
         run.model = checked.model
 
+        run.tolerance = checked.tolerance
         let evaluation = Evaluator.run(checked.model, tolerance: checked.tolerance)
         run.diagnostics += evaluation.diagnostics
         run.evaluation = evaluation

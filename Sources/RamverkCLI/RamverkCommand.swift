@@ -15,7 +15,8 @@ struct RamverkCommand: ParsableCommand {
         (`ramverk repl`).
         """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, RiskCommand.self, CheckCommand.self, FormatCommand.self, ReplCommand.self],
+        subcommands: [RunCommand.self, RiskCommand.self, CompareCommand.self, CheckCommand.self, FormatCommand.self,
+                      ReplCommand.self],
         // `ramverk` alone opens the interactive session (--help still shows this help).
         defaultSubcommand: ReplCommand.self
     )

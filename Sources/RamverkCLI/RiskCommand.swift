@@ -10,56 +10,54 @@ struct RiskCommand: ParsableCommand {
         Skriver känslighetsanalysen (varje faktors påverkan på resultatet, rangordnad, med \
         tornado) och en Monte Carlo-simulering av de kvantifierade riskerna: medel, P5, P50, \
         P95, sannolikheten för negativt resultat och för att ramen överskrids, och de största \
-        riskbidragen. Samma fil och frö ger samma utskrift, oavsett antal trådar. \
-        Slutkod 0 när analysen kunde göras, 65 vid fel i scenariot, 66 om filen inte kan läsas, \
-        64 vid felaktiga flaggor.
+        riskbidragen. Samma fil och frö ger samma utskrift, oavsett antal trådar. Som text, \
+        JSON, CSV (för Excel) eller HTML (med tornado och histogram); med -o till en fil, \
+        hel eller inte alls. Slutkod 0 när analysen kunde göras, 65 vid fel i scenariot, 66 om \
+        filen inte kan läsas, 64 vid felaktiga flaggor, 73 om utdatafilen inte kan skrivas.
         """
     )
 
     @Argument(help: ArgumentHelp("Scenariofilen (.ramverk), eller - för standard in.", valueName: "FIL"))
     var file: String
 
-    @Option(name: .customLong("iterationer"), help: ArgumentHelp("Antal iterationer (ersätter filens).", valueName: "N"))
-    var iterations: Int?
+    @OptionGroup var simulation: SimulationOptions
 
-    @Option(name: .customLong("frö"), help: ArgumentHelp("Frö för slumptalen (ersätter filens).", valueName: "N"))
-    var seed: UInt64?
+    @Option(help: ArgumentHelp("Utdataformat: text, json, csv eller html.", valueName: "FORMAT"))
+    var format: ReportFormat = .text
 
-    @Option(name: .customLong("trådar"), help: ArgumentHelp("Antal trådar (standard: alla kärnor). Påverkar inte resultatet.", valueName: "N"))
-    var threads: Int?
-
-    @Option(help: ArgumentHelp("Utdataformat: text eller json.", valueName: "FORMAT"))
-    var format: RunCommand.Format = .text
+    @Option(name: [.customShort("o"), .customLong("utdata")],
+            help: ArgumentHelp("Skriv analysen till FIL i stället för till standard ut.", valueName: "FIL"))
+    var output: String?
 
     @Flag(name: .customLong("ingen-färg"), help: "Ingen färg, även i en terminal.")
     var noColour = false
 
-    func validate() throws {
-        if let iterations, !(1...RiskAnalysis.maximumIterations).contains(iterations) {
-            throw ValidationError("--iterationer ska vara från 1 till \(SwedishNumberFormat.integer(RiskAnalysis.maximumIterations))")
-        }
-        if let threads, !(1...256).contains(threads) {
-            throw ValidationError("--trådar ska vara från 1 till 256")
-        }
-    }
-
     func run() throws {
+        let destination = ReportDestination(output)
+        try destination.checkNotInput(file, command: "risk")
         let (run, model, _) = try ScenarioInput.evaluated(file, colour: !noColour)
-        let analysis = RiskAnalysis.run(model, options: .init(iterations: iterations, seed: seed, threads: threads,
-                                                              progress: Progress.onTerminal()))
+        let analysis = RiskAnalysis.run(model, options: simulation.riskOptions)
         Progress.clear()
         Terminal.writeError(DiagnosticRenderer(sources: run.sources, colour: !noColour && Terminal.wantsColour(2))
             .render(analysis.newDiagnostics(since: run)))
         if analysis.hasErrors { throw ExitCode(ExitStatus.scenarioError) }
+        let unit = model.displayUnit
         switch format {
         case .json:
-            Terminal.write(JSONRiskRenderer().render(analysis, unit: model.displayUnit))
+            try destination.write(JSONRiskRenderer().render(analysis, unit: unit))
         case .text:
             if model.riskAnalysis.isEmpty {
-                Terminal.write("Filen har inga känsligheter eller kvantifierade risker.\n")
+                try destination.write("Filen har inga känsligheter eller kvantifierade risker.\n")
             } else {
-                Terminal.write(TextRiskRenderer(unit: model.displayUnit, colour: !noColour && Terminal.wantsColour(1)).render(analysis))
+                try destination.write(TextRiskRenderer(unit: unit, colour: destination.wantsColour(noColour: noColour))
+                    .render(analysis))
             }
+        case .csv:
+            try destination.write(CSVRiskRenderer(unit: unit).render(analysis))
+        case .html:
+            try destination.write(HTMLRiskRenderer(unit: unit).render(
+                analysis, owner: ReportOwner.line(municipality: model.municipality, committee: model.committee),
+                source: run.sources.files.first?.path))
         }
     }
 }

@@ -8,15 +8,13 @@ struct RunCommand: ParsableCommand {
         abstract: "Räkna ut och skriv driftbudgeten med kontroller.",
         discussion: """
         Skriver driftbudgeten (områden, poster, summor, förändring mellan åren), ramar, \
-        ramförändringar och kontroller. Slutkod 1 om en kontroll inte stämmer, 65 vid fel \
-        i scenariot, 66 om filen inte kan läsas.
+        ramförändringar och kontroller, som text, JSON, CSV (för Excel) eller HTML (en \
+        fristående sida med diagram, att skicka vidare eller skriva ut). Med -o skrivs \
+        rapporten till en fil, hel eller inte alls. Slutkod 1 om en kontroll inte stämmer, \
+        65 vid fel i scenariot, 66 om filen inte kan läsas, 73 om utdatafilen inte kan skrivas.
         """,
         aliases: ["kor", "run"]
     )
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
 
     @Argument(help: ArgumentHelp("Scenariofilen (.ramverk), eller - för standard in.", valueName: "FIL"))
     var file: String
@@ -24,13 +22,19 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("kolumn"), help: ArgumentHelp("Visa bara denna kolumn (kan upprepas).", valueName: "KOLUMN"))
     var columns: [String] = []
 
-    @Option(help: ArgumentHelp("Utdataformat: text eller json.", valueName: "FORMAT"))
-    var format: Format = .text
+    @Option(help: ArgumentHelp("Utdataformat: text, json, csv eller html.", valueName: "FORMAT"))
+    var format: ReportFormat = .text
+
+    @Option(name: [.customShort("o"), .customLong("utdata")],
+            help: ArgumentHelp("Skriv rapporten till FIL i stället för till standard ut.", valueName: "FIL"))
+    var output: String?
 
     @Flag(name: .customLong("ingen-färg"), help: "Ingen färg, även i en terminal.")
     var noColour = false
 
     func run() throws {
+        let destination = ReportDestination(output)
+        try destination.checkNotInput(file, command: "kör")
         let (run, model, evaluation) = try ScenarioInput.evaluated(file, colour: !noColour)
         let unknown = DriftbudgetReportBuilder.unknownColumns(columns, in: model)
         if !unknown.isEmpty {
@@ -50,12 +54,23 @@ struct RunCommand: ParsableCommand {
         }
         switch format {
         case .text:
-            let renderer = TextReportRenderer(sources: run.sources, colour: !noColour && Terminal.wantsColour(1))
-            var output = TextOutput(sink: Terminal.writeOutput)
-            renderer.render(report, riskAnalysis: riskAnalysis, to: &output)
-            output.finish()
+            let renderer = TextReportRenderer(sources: run.sources, colour: destination.wantsColour(noColour: noColour))
+            if destination.isStandardOutput {
+                // Streamed: a report of a million rows is never held whole.
+                var output = TextOutput(sink: Terminal.writeOutput)
+                renderer.render(report, riskAnalysis: riskAnalysis, to: &output)
+                output.finish()
+            } else {
+                var output = TextOutput()
+                renderer.render(report, riskAnalysis: riskAnalysis, to: &output)
+                try destination.write(output.bytes)
+            }
         case .json:
-            Terminal.write(JSONReportRenderer(sources: run.sources).render(report, riskAnalysis: riskAnalysis))
+            try destination.write(JSONReportRenderer(sources: run.sources).render(report, riskAnalysis: riskAnalysis))
+        case .csv:
+            try destination.write(CSVReportRenderer().render(report))
+        case .html:
+            try destination.write(HTMLReportRenderer(sources: run.sources).render(report, riskAnalysis: riskAnalysis))
         }
         if report.failedChecks > 0 { throw ExitCode(ExitStatus.checkFailed) }
     }

@@ -58,6 +58,6 @@ enum ExitStatus {
     static let scenarioError: Int32 = 65
     static let unreadableInput: Int32 = 66
     static let internalError: Int32 = 70
-    /// A file could not be written (`formatera`); sysexits' EX_CANTCREAT.
+    /// A file could not be written (`formatera`, `-o FIL`); sysexits' EX_CANTCREAT.
     static let cannotWrite: Int32 = 73
 }

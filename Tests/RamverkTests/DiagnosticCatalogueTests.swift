@@ -81,7 +81,9 @@ struct DiagnosticCatalogueTests {
         let example = try #require(section.example, "\(section.code) has no example")
         let run = try #require(DocumentedExample(example).run(), "\(section.code): exempel.ramverk unreadable")
         let rendered = DiagnosticRenderer(sources: run.sources).render(run.diagnostics)
-        #expect(!run.diagnostics.isEmpty && run.diagnostics.allSatisfy { $0.code == section.code },
+        // R0608 counts other problems, so its example gives them first and it last.
+        let own = section.code == "R0608" ? Array(run.diagnostics.suffix(1)) : run.diagnostics
+        #expect(!own.isEmpty && own.allSatisfy { $0.code == section.code },
                 "\(section.code) gives \(run.diagnostics.map(\.code)):\n\(rendered)")
     }
 

@@ -60,6 +60,8 @@ extension Problem {
         .correlationWithItself("Lokalbanken"),
         .duplicateCorrelation("Lokalbanken", "Evakueringskostnader"),
         .noYearToAnalyse,
+        .removalNotAPost("Förtroendemannaorganisation"),
+        .scenarioOutsideFile,
         // R04xx — units, types and signs
         .tooManyDecimals(unit: "kr", allowed: 2),
         .moneyTimesMoney,
@@ -85,11 +87,13 @@ extension Problem {
         .changeKindMismatch(target: "ett belopp", change: "procentenheter"),
         .lognormalMeanZero,
         .replacingEventLognormal,
+        .percentOfPercent,
         // R05xx — evaluation
         .overflow,
         .divisionByZero,
         .cycle(names: ["A.2021", "B.2021", "A.2021"]),
         .dependencyChainTooLong(limit: 200),
+        .evaluationTooDeep(limit: 1_000),
         .iterationsOutOfRange(limit: 50_000_000),
         .seedNotInteger,
         .simulationFailures(failed: 2_931, of: 10_000),
@@ -101,5 +105,6 @@ extension Problem {
         .includeUnreadable("del.ramverk", reason: "det är en mapp"),
         .includeNotRamverk("del.txt"),
         .fileTooLarge(limit: 256),
+        .tooManyProblems(limit: 100),
     ]
 }

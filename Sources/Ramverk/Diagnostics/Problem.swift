@@ -61,6 +61,8 @@ public enum Problem: Error, Sendable, Equatable {
     case correlationWithItself(String)
     case duplicateCorrelation(String, String)
     case noYearToAnalyse
+    case removalNotAPost(String)
+    case scenarioOutsideFile
     case unusedNamedValue(String)
     case reserveNeverDrawn(String)
     case decisionCountedTwice(String)
@@ -87,12 +89,14 @@ public enum Problem: Error, Sendable, Equatable {
     case changeKindMismatch(target: String, change: String)
     case lognormalMeanZero
     case replacingEventLognormal
+    case percentOfPercent
 
     // R05xx — evaluation
     case overflow
     case divisionByZero
     case cycle(names: [String])
     case dependencyChainTooLong(limit: Int)
+    case evaluationTooDeep(limit: Int)
     case divideByMoney
     case unitOnMoney
     case iterationsOutOfRange(limit: Int)
@@ -107,13 +111,15 @@ public enum Problem: Error, Sendable, Equatable {
     case includeUnreadable(String, reason: String)
     case includeNotRamverk(String)
     case fileTooLarge(limit: Int)
+    case tooManyProblems(limit: Int)
 
     public var severity: Severity {
         switch self {
         case .ramNotChecked, .formulaReadsNoColumn, .reserveIsEmpty, .unusedNamedValue, .decisionCountedTwice,
              .decisionOutOfOrder, .paragraphWithTwoDates, .riskNotQuantified, .simulationFailures: .warning
-        // Informational: an empty reserve is normal early in the year.
-        case .reserveNeverDrawn: .note
+        // Informational: an empty reserve is normal early in the year. The problems left
+        // out are counted where they stand; this only says that they were.
+        case .reserveNeverDrawn, .tooManyProblems: .note
         default: .error
         }
     }
@@ -170,6 +176,8 @@ public enum Problem: Error, Sendable, Equatable {
         case .correlationWithItself: "R0341"
         case .duplicateCorrelation: "R0342"
         case .noYearToAnalyse: "R0343"
+        case .removalNotAPost: "R0344"
+        case .scenarioOutsideFile: "R0345"
         case .unusedNamedValue: "R0330"
         case .reserveNeverDrawn: "R0331"
         case .decisionCountedTwice: "R0332"
@@ -194,10 +202,12 @@ public enum Problem: Error, Sendable, Equatable {
         case .changeKindMismatch: "R0426"
         case .lognormalMeanZero: "R0427"
         case .replacingEventLognormal: "R0428"
+        case .percentOfPercent: "R0429"
         case .overflow: "R0501"
         case .divisionByZero: "R0502"
         case .cycle: "R0503"
         case .dependencyChainTooLong: "R0504"
+        case .evaluationTooDeep: "R0505"
         case .divideByMoney: "R0407"
         case .unitOnMoney: "R0408"
         case .iterationsOutOfRange: "R0510"
@@ -210,6 +220,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .includeUnreadable: "R0605"
         case .includeNotRamverk: "R0606"
         case .fileTooLarge: "R0607"
+        case .tooManyProblems: "R0608"
         }
     }
 
@@ -265,6 +276,8 @@ public enum Problem: Error, Sendable, Equatable {
         case .correlationWithItself(let name): "risken '\(name)' korreleras med sig själv"
         case .duplicateCorrelation(let a, let b): "korrelationen mellan '\(a)' och '\(b)' är redan angiven"
         case .noYearToAnalyse: "riskanalysen har inget år att räkna på"
+        case .removalNotAPost(let name): "'\(name)' är ingen post; ett scenario tar bort poster"
+        case .scenarioOutsideFile: "ett scenario kan bara lägga till poster och ändra värden, inte deklarera detta"
         case .unusedNamedValue(let name): "värdet '\(name)' används inte"
         case .reserveNeverDrawn(let name): "inget beslut tar av reserven '\(name)'; hela beloppet finns kvar"
         case .decisionCountedTwice(let reference): "beslutet \"\(reference)\" är redan inskrivet och räknas två gånger"
@@ -290,10 +303,12 @@ public enum Problem: Error, Sendable, Equatable {
         case .changeKindMismatch(let target, let change): "kan inte ändra \(target) med \(change)"
         case .lognormalMeanZero: "en lognormalfördelning kan inte ha medelvärdet 0"
         case .replacingEventLognormal: "en händelse som ersätter värdet (blir) kan inte ha en lognormalfördelning"
+        case .percentOfPercent: "uttrycket är redan en procentsats och kan inte skrivas i procent igen"
         case .overflow: "beloppet blir för stort (högst ±92 biljarder kr)"
         case .divisionByZero: "division med noll"
         case .cycle(let names): "cirkulär definition: \(names.joined(separator: " → "))"
         case .dependencyChainTooLong(let limit): "för lång kedja av beroenden (högst \(limit) led)"
+        case .evaluationTooDeep(let limit): "uträkningen är för djup (högst \(limit) nivåer av uttryck och värden)"
         case .divideByMoney: "ett tal kan inte delas med ett belopp"
         case .unitOnMoney: "uttrycket är redan ett belopp och kan inte få en enhet till"
         case .iterationsOutOfRange(let limit): "antalet iterationer ska vara ett heltal från 1 till \(SwedishNumberFormat.integer(limit))"
@@ -306,6 +321,7 @@ public enum Problem: Error, Sendable, Equatable {
         case .includeUnreadable(let path, let reason): "kan inte läsa '\(path)': \(reason)"
         case .includeNotRamverk(let path): "'\(path)' är ingen .ramverk-fil"
         case .fileTooLarge(let limit): "den inkluderade filen är större än \(limit) MiB"
+        case .tooManyProblems(let limit): "för många problem: bara de första \(limit) felen och \(limit) varningarna och noterna visas"
         }
     }
 
@@ -361,13 +377,18 @@ public enum Problem: Error, Sendable, Equatable {
         case .duplicateRiskEffect: return "en risk påverkar ett värde; skriv en risk till för nästa"
         case .riskNotQuantified: return "ge risken en fördelning: påverkar Post.2021 med triangel min … troligast … max …"
         case .noYearToAnalyse: return "ange året: simulering { år 2021 }"
+        case .removalNotAPost: return "ange en post; ett område försvinner när alla dess poster är borttagna"
+        case .scenarioOutsideFile: return "skriv det i filen, utanför scenariot, eller som en ändring: Namn = uttryck"
         case .distributionOutOfOrder: return "skriv min ≤ troligast ≤ max"
         case .correlationNotPositiveSemidefinite: return "sänk någon av korrelationerna; tre risker kan inte alla vara starkt med- och motkorrelerade samtidigt"
         case .ambiguousPercentChange: return "skriv 'ökar med 1 procentenhet' (2,4 % → 3,4 %) eller '= löneökning × 101 %' (2,4 % → 2,424 %)"
         case .seedNotInteger: return "skriv t.ex. frö 42"
         case .replacingEventLognormal: return "skriv 'påverkar … med händelse …' och utfallet som en förändring av värdet"
+        case .percentOfPercent: return "ta bort det sista %; 2,4 % % vore 0,024 %"
         case .lognormalMeanZero: return "medelvärdets tecken anger sidan: positivt för intäkter, negativt för kostnader"
         case .simulationFailures: return "kontrollera fördelningarnas storleksordning och enhet"
+        case .evaluationTooDeep: return "dela upp uträkningen i färre steg"
+        case .tooManyProblems: return "rätta de första och kör igen; har filen tusentals fel är den troligen ingen scenariofil"
         default: return nil
         }
     }

@@ -77,8 +77,12 @@ enum Arithmetic {
     static func percentOf(_ value: Value) -> Result<Value, Problem> {
         switch value {
         case .money: return .failure(.percentOfMoney)
+        // `löneökning %` where löneökning is already 2,4 %: silently 0,024 % before.
+        case .number(_, .percent): return .failure(.percentOfPercent)
         case .number(let ratio, _):
-            return .success(.number(Ratio(micros: ratio.micros / 100), .percent))
+            // The one rounding rule, not truncation: 0,000 150 % is 0,000 002, not 0,000 001.
+            let micros = ExactArithmetic.divideRounded(Int128(ratio.micros), 100) ?? 0
+            return .success(.number(Ratio(micros: Int64(micros)), .percent))
         }
     }
 

@@ -46,6 +46,12 @@ extension Evaluator {
     }
 
     mutating func evaluate(_ expression: ResolvedExpression, sign: SignConvention, column: Int?) -> Value? {
+        guard depth < Evaluator.maximumDepth else {
+            report(.evaluationTooDeep(limit: Evaluator.maximumDepth), expression.span)
+            return nil
+        }
+        depth += 1
+        defer { depth -= 1 }
         switch expression {
         case .bareNumber(let ratio, let unit, _):
             return .number(ratio, .bare(unit))

@@ -3,7 +3,8 @@
 /// over-long dependency chains are found with an explicit stack of what is being
 /// evaluated; errors poison the value (no cascade of follow-up messages).
 public struct Evaluator: Sendable {
-    let model: Model
+    /// Changed only by a scenario, for what is not a memoized value (reserve decisions).
+    var model: Model
     let columnCount: Int
     var diagnostics: [Diagnostic] = []
 
@@ -36,6 +37,13 @@ public struct Evaluator: Sendable {
     }
     var stack: [Item] = []
     public static let maximumChain = 200
+    /// Expressions and values being evaluated, one inside the other: each is a stack
+    /// frame. The parser bounds one expression at 200 levels and the chain bounds values
+    /// at 200, but 200 values of 200 levels each overflowed the stack.
+    var depth = 0
+    public static let maximumDepth = 1_000
+    /// Problems kept (see `DiagnosticQuota`).
+    var quota = DiagnosticQuota()
 
     /// Who reads what (node ids, see `node(_:)`), recorded only when a what-if will need
     /// to know which values a change reaches.
@@ -61,6 +69,10 @@ public struct Evaluator: Sendable {
             case .expression: states[index] = .pending
             }
         }
+        // Posts only a scenario has are empty in the base; a scenario marks them pending.
+        for post in model.alternativePosts {
+            for column in 0..<model.columns.count { states[post * model.columns.count + column] = .empty }
+        }
         cellValues = values
         cellStates = states
         areaValues = [Money](repeating: .zero, count: model.areas.count * columnCount)
@@ -80,7 +92,7 @@ public struct Evaluator: Sendable {
 
     mutating func report(_ problem: Problem, _ span: SourceSpan?) {
         let key = "\(problem.code)|\(problem.message)|\(span?.file ?? -1)|\(span?.start ?? -1)"
-        guard reported.insert(key).inserted else { return }
+        guard reported.insert(key).inserted, quota.admits(problem.severity) else { return }
         diagnostics.append(Diagnostic(problem, at: span))
     }
 
@@ -150,7 +162,10 @@ public struct Evaluator: Sendable {
             }
             cellStates[index] = .inProgress
             let value: Money??
-            if case .expression(let expression, let sign) = model.cells[index] {
+            if case .literal(let money) = model.cells[index] {
+                // A literal is pending only when a scenario brings its post back.
+                value = .some(money)
+            } else if case .expression(let expression, let sign) = model.cells[index] {
                 // The cell's post is the row for periodandel(…) and its profile.
                 let saved = currentRow
                 currentRow = post

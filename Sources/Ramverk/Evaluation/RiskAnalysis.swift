@@ -52,16 +52,38 @@ public enum RiskAnalysis {
             return result
         }
         var whatIf = WhatIf(model: model, year: year, column: column)
-        return run(&whatIf, options: options)
+        return run(&whatIf, risks: model.riskAnalysis.quantifiedRisks, options: options)
     }
 
-    /// The analysis from the state `whatIf` is in: its current figures are the base
-    /// (an exploration session runs it with its what-if changes in place).
+    /// The quantified risks of a scenario (its chain, outermost last): the base's, each
+    /// replaced by the last scenario in the chain that quantifies it otherwise.
+    static func activeRisks(_ model: Model, chain: [Int]) -> [QuantifiedRisk] {
+        model.riskAnalysis.quantifiedRisks.map { risk in
+            var active = risk
+            for index in chain {
+                if let replacement = model.alternatives[index].risks.last(where: { $0.risk == risk.risk }) {
+                    active = replacement
+                }
+            }
+            return active
+        }
+    }
+
+    /// The analysis from the state `whatIf` is in, with the base's risks: its current
+    /// figures are the base (an exploration session runs it with its what-if changes in
+    /// place).
     static func run(_ whatIf: inout WhatIf, options: Options) -> RiskAnalysisResult {
-        let model = whatIf.model
-        let (year, column) = (whatIf.year, whatIf.column)
+        run(&whatIf, risks: whatIf.model.riskAnalysis.quantifiedRisks, options: options)
+    }
+
+    /// The analysis of the state `whatIf` is in (the base, or a scenario applied), with
+    /// `risks` (in the order of the base's, so its correlations apply).
+    static func run(_ whatIf: inout WhatIf, risks: [QuantifiedRisk], options: Options) -> RiskAnalysisResult {
         var result = RiskAnalysisResult()
-        // Problems of the base evaluation were reported by the run itself.
+        let model = whatIf.model
+        let year = whatIf.year
+        let column = whatIf.column
+        // Problems of the evaluation itself were reported by the run.
         whatIf.evaluator.diagnostics = []
         result.year = year
         result.columnLabel = model.columns[column].label
@@ -78,8 +100,8 @@ public enum RiskAnalysis {
         result.sensitivities = model.riskAnalysis.sensitivities.map { whatIf.effect(of: $0) }
         result.diagnostics += whatIf.evaluator.diagnostics
         whatIf.evaluator.diagnostics = []
-        if !model.riskAnalysis.quantifiedRisks.isEmpty {
-            result.simulation = RiskSimulation.run(&whatIf, options: options, diagnostics: &result.diagnostics)
+        if !risks.isEmpty {
+            result.simulation = RiskSimulation.run(&whatIf, risks: risks, options: options, diagnostics: &result.diagnostics)
         }
         return result
     }

@@ -5,7 +5,7 @@
 enum RiskSimulation {
     /// Output order: result, balanskravsresultat, each ram's remainder, each followed
     /// value.
-    static func run(_ whatIf: inout WhatIf, options: RiskAnalysis.Options,
+    static func run(_ whatIf: inout WhatIf, risks quantifiedRisks: [QuantifiedRisk], options: RiskAnalysis.Options,
                     diagnostics: inout [Diagnostic]) -> SimulationSummary? {
         let model = whatIf.model
         let analysis = model.riskAnalysis
@@ -27,7 +27,7 @@ enum RiskSimulation {
         // The drivers, from the distributions evaluated in the base model.
         var drivers: [Distribution] = []
         var risks: [DrawnRisk] = []
-        for risk in analysis.quantifiedRisks {
+        for risk in quantifiedRisks {
             guard let base = whatIf.baseValue(of: risk.target),
                   let written = whatIf.evaluator.internalValue(base, sign: risk.sign) else {
                 failed = true
@@ -66,13 +66,13 @@ enum RiskSimulation {
         // Checked even when a distribution failed, so every problem is reported at once.
         var correlation: CorrelationMatrix?
         if !analysis.correlations.isEmpty {
-            correlation = DistributionParameters.correlation(analysis.correlations, size: analysis.quantifiedRisks.count,
+            correlation = DistributionParameters.correlation(analysis.correlations, size: quantifiedRisks.count,
                                                              whatIf: &whatIf, diagnostics: &diagnostics)
             if correlation == nil { failed = true }
         }
         if failed || !options.simulate { return nil }
 
-        let plan = whatIf.plan(analysis.quantifiedRisks.map(\.target))
+        let plan = whatIf.plan(quantifiedRisks.map(\.target))
         let outputCount = 2 + whatIf.yearRams.count + settings.followed.count
         let shortcut = options.fullEvaluation || !SimulationContext.shortcutApplies(to: risks) ? nil
             : AffineShortcut.make(&whatIf, risks: risks, outputs: outputCount)
@@ -101,7 +101,7 @@ enum RiskSimulation {
             diagnostics.append(Diagnostic(.simulationFailures(failed: result.failedIterations, of: iterations),
                                           at: settings.span ?? analysis.quantifiedRisks.first?.span))
         }
-        return SimulationSummary(result, model: model, yearRams: whatIf.yearRams, risks: analysis.quantifiedRisks)
+        return SimulationSummary(result, model: model, yearRams: whatIf.yearRams, risks: quantifiedRisks)
     }
 
     /// A whole number from an expression of the simulering block (iterations, seed).

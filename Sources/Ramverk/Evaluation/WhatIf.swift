@@ -17,10 +17,13 @@ struct WhatIf: Sendable {
     let yearBalance: Int?
     let yearGains: Int?
 
-    init(model: Model, year: Int, column: Int) {
+    /// The evaluation of the base as the run evaluates it (checks included).
+    private(set) var baseEvaluation: Evaluation?
+
+    init(model: Model, year: Int, column: Int, tolerance: ResolvedExpression? = nil) {
         var evaluator = Evaluator(model: model)
         evaluator.recordsReads = true
-        _ = evaluator.evaluateAll(nil)
+        let evaluation = evaluator.evaluateAll(tolerance)
         evaluator.recordsReads = false
         let nodeCount = evaluator.node(.ram(model.rams.count))
         var counts = [Int32](repeating: 0, count: nodeCount + 1)
@@ -34,7 +37,9 @@ struct WhatIf: Sendable {
         }
         evaluator.readers = []
         evaluator.readNodes = []
+        evaluator.diagnostics = []
         self.evaluator = evaluator
+        baseEvaluation = evaluation
         self.column = column
         self.year = year
         self.offsets = counts
@@ -47,7 +52,8 @@ struct WhatIf: Sendable {
 
     var model: Model { evaluator.model }
 
-    /// Makes the current state the base the figures of later changes are compared with.
+    /// Makes the current state the base the figures of later changes are compared with
+    /// (a scenario's, or a what-if session's, own känslighetsanalys starts from it).
     mutating func rebase() {
         base = figures()
     }
@@ -94,6 +100,11 @@ struct WhatIf: Sendable {
 
     func plan(_ targets: [ChangeTarget]) -> Plan {
         let targetNodes = targets.flatMap(nodes(of:))
+        return Plan(targets: targets, targetNodes: targetNodes, reached: reach(of: targetNodes))
+    }
+
+    /// Every node that depends on one of `targetNodes` (excluding them), sorted.
+    func reach(of targetNodes: [Int]) -> [Int] {
         var seen = Set(targetNodes)
         var queue = targetNodes
         var reached: [Int] = []
@@ -106,7 +117,7 @@ struct WhatIf: Sendable {
                 }
             }
         }
-        return Plan(targets: targets, targetNodes: targetNodes, reached: reached.sorted())
+        return reached.sorted()
     }
 
     /// Puts `values` (internal sign, one per target of `plan`) in place and marks every
@@ -155,6 +166,11 @@ extension Evaluator {
         case .named(let index): namedStates[index] = .pending
         case .ram(let index): ramStates[index] = .pending
         }
+    }
+
+    /// Empties a cell (a post a scenario removes); other nodes are left as they are.
+    mutating func clear(node: Int) {
+        if case .cell(let index) = slot(node) { cellStates[index] = .empty }
     }
 
     /// Sets a node to a value in internal sign (an amount for cells, totals and rams).

@@ -39,11 +39,12 @@ public struct DiagnosticRenderer: Sendable {
 
         let lineNumber = String(location.line)
         let gutter = String(repeating: " ", count: lineNumber.count)
+        let excerpt = DiagnosticRenderer.excerpt(of: file, line: location.line, start: start, end: Int(span.end))
         // Tabs as one space and other control characters as their visible symbols
         // (NUL → ␀), one column each, so the caret still lines up and no control
         // character reaches the terminal.
         var lineString = ""
-        for scalar in file.lineText(location.line).unicodeScalars {
+        for scalar in excerpt.text.unicodeScalars {
             if scalar == "\t" { lineString += " " }
             else if scalar.value < 0x20 || scalar.value == 0x7F {
                 lineString.unicodeScalars.append(Unicode.Scalar(scalar.value == 0x7F ? 0x2421 : 0x2400 + scalar.value)!)
@@ -51,14 +52,47 @@ public struct DiagnosticRenderer: Sendable {
         }
         out += "\(gutter) \(paint("|", "34"))\n"
         out += "\(paint(lineNumber, "34")) \(paint("|", "34")) \(lineString)\n"
-        // Carets under the span's characters on this line (at least one).
-        let lineEndOffset = Int(file.lineStarts[location.line - 1]) + file.lineBytes(location.line).count
-        let end = max(start, min(Int(span.end), lineEndOffset))
-        let width = max(1, String(decoding: file.bytes[start..<end], as: UTF8.self).count)
-        let padding = String(repeating: " ", count: location.column - 1)
-        out += "\(gutter) \(paint("|", "34")) \(padding)\(paint(String(repeating: "^", count: width), severityColour))\n"
+        let padding = String(repeating: " ", count: excerpt.padding)
+        out += "\(gutter) \(paint("|", "34")) \(padding)\(paint(String(repeating: "^", count: excerpt.width), severityColour))\n"
         appendFooter(diagnostic, to: &out, gutter: gutter)
         return out
+    }
+
+    /// Lines longer than this (in bytes) are shown in part, around the problem.
+    static let longLine = 240
+    /// Characters shown before and after the problem on a long line.
+    static let context = 60
+
+    /// The line of a problem as shown: the whole line, or on a long one the part around
+    /// the problem with "…" where it is cut (a line of a megabyte, shown for each of its
+    /// problems, was a gigabyte of output). `padding` is the caret's column less one,
+    /// `width` the number of carets (at least one).
+    static func excerpt(of file: SourceFile, line: Int, start: Int, end: Int) -> (text: String, padding: Int, width: Int) {
+        var lineStart = file.lineBytes(line).startIndex
+        let lineEnd = file.lineBytes(line).endIndex
+        // A byte-order mark is not text (the lexer skips it): not shown, and no column.
+        if lineStart == 0, file.bytes.starts(with: SourceFile.byteOrderMark) { lineStart = min(3, lineEnd) }
+        let lineBytes = file.bytes[lineStart..<lineEnd]
+        // At a line end (its LF, or the CR of a CR LF) the caret stands after the text.
+        let start = min(max(start, lineStart), lineEnd)
+        let spanEnd = max(start, min(end, lineEnd))
+        func characters(_ range: Range<Int>) -> Int {
+            String(decoding: file.bytes[range], as: UTF8.self).count
+        }
+        guard lineBytes.count > longLine else {
+            return (String(decoding: lineBytes, as: UTF8.self), characters(lineStart..<start),
+                    max(1, characters(start..<spanEnd)))
+        }
+        // Cut at character boundaries: never inside the bytes of an ä.
+        func isContinuation(_ offset: Int) -> Bool { offset < lineEnd && file.bytes[offset] & 0xC0 == 0x80 }
+        var from = max(lineStart, start - context * 2)
+        while from < start, isContinuation(from) { from += 1 }
+        var to = min(lineEnd, min(spanEnd, start + longLine) + context * 2)
+        while to > spanEnd, isContinuation(to) { to -= 1 }
+        let before = from > lineStart ? "…" : ""
+        let after = to < lineEnd ? "…" : ""
+        let text = before + String(decoding: file.bytes[from..<to], as: UTF8.self) + after
+        return (text, before.count + characters(from..<start), max(1, characters(start..<min(spanEnd, to))))
     }
 
     private func appendFooter(_ diagnostic: Diagnostic, to out: inout String, gutter: String) {

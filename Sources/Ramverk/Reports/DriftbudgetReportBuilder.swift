@@ -3,8 +3,10 @@
 /// rams, ramförändringar and the checks.
 public enum DriftbudgetReportBuilder {
     /// `columnKeys`: the columns to show, by key; empty = all. Unknown keys are the
-    /// caller's to reject (see `unknownColumns`).
-    public static func build(model: Model, evaluation: Evaluation, columnKeys: [String] = []) -> DriftbudgetReport {
+    /// caller's to reject (see `unknownColumns`). `hiddenPosts`: posts this evaluation
+    /// does not have (nil = the base: the posts only scenarios have).
+    public static func build(model: Model, evaluation: Evaluation, columnKeys: [String] = [],
+                             hiddenPosts: Set<Int>? = nil) -> DriftbudgetReport {
         let selected: [Int] = columnKeys.isEmpty
             ? Array(model.columns.indices)
             : columnKeys.compactMap { key in model.columns.firstIndex { $0.key == key } }
@@ -12,7 +14,8 @@ public enum DriftbudgetReportBuilder {
             DriftbudgetReport.ColumnInfo(key: model.columns[$0].key, label: model.columns[$0].label,
                                          year: model.columns[$0].year, isPeriod: model.columns[$0].period != nil)
         }
-        var layout = Layout(model: model, evaluation: evaluation, selected: selected)
+        var layout = Layout(model: model, evaluation: evaluation, selected: selected,
+                            hidden: hiddenPosts ?? Set(model.alternativePosts))
         layout.rows.reserveCapacity(model.posts.count + model.areas.count * 2 + 1)
         var tables: [DriftbudgetReport.Table] = []
         var tableTotals: [Money?] = []
@@ -125,6 +128,7 @@ public enum DriftbudgetReportBuilder {
         let model: Model
         let evaluation: Evaluation
         let selected: [Int]
+        let hidden: Set<Int>
         var rows: [DriftbudgetReport.Row] = []
         var mismatches: [Int: Money] = [:]
 
@@ -132,6 +136,7 @@ public enum DriftbudgetReportBuilder {
             for member in members {
                 switch member {
                 case .post(let post):
+                    if !hidden.isEmpty && hidden.contains(post) { continue }
                     let info = model.posts[post]
                     rows.append(.init(kind: .post, flip: info.sign.factor < 0, depth: depth, source: Int32(post),
                                       name: info.name, span: info.span))

@@ -75,6 +75,8 @@ extension Checker {
                 pending.append(.sensitivity(sensitivity, scope))
             case .correlation(let correlation):
                 pending.append(.correlation(correlation, scope))
+            case .scenario(let scenario):
+                declareAlternative(scenario, scope)
             case .simulation(let simulation):
                 if let first = model.riskAnalysis.simulation.span {
                     report(.duplicateHeader("simulering"), simulation.span,
@@ -215,7 +217,7 @@ extension Checker {
         model.areas[index].sign = end.sign
     }
 
-    private mutating func declarePost(_ post: PostStatement, _ scope: Scope) {
+    mutating func declarePost(_ post: PostStatement, _ scope: Scope) {
         let index = model.posts.count
         guard claim(post.name, as: .post(index), kind: "posten", in: scope) else { return }
         model.posts.append(Post(name: post.name.text, span: post.name.span, area: scope.area, sign: scope.sign))

@@ -59,7 +59,7 @@ extension Checker {
                 if let profile = profileIndex[name.text] {
                     model.postProfiles[post] = profile
                 } else {
-                    report(.unknownProfile(name.text, suggestion: NameSuggestion.closest(to: name.text, among: profileIndex.keys.sorted())),
+                    report(.unknownProfile(name.text, suggestion: suggestion(for: name.text, among: profileIndex.keys)),
                            name.span)
                 }
             case .carryOver(let statement, let scope):
@@ -84,6 +84,8 @@ extension Checker {
                 if let reserve = resolveReserve(statement, scope) { model.reserves.append(reserve) }
             case .riskEffect, .sensitivity, .correlation, .simulation:
                 resolveRiskAnalysisItem(item)
+            case .alternative(let index, let statement, let scope):
+                resolveAlternative(index, statement, scope)
             case .condition(let statement, let scope):
                 model.conditions.append(Condition(
                     label: statement.label, span: statement.span, sign: scope.sign,
@@ -250,7 +252,7 @@ extension Checker {
             } else if index == segments.count - 1, let key = columnIndex[segment.text] {
                 column = key
             } else if index == segments.count - 1, segment.text.first?.isNumber == true || !isArea(current) {
-                report(.unknownColumn(segment.text, suggestion: NameSuggestion.closest(to: segment.text, among: model.columns.map(\.key))),
+                report(.unknownColumn(segment.text, suggestion: suggestion(for: segment.text, among: model.columns.map(\.key))),
                        segment.span)
                 return .invalid(span: span)
             } else {
@@ -260,7 +262,7 @@ extension Checker {
                 } else {
                     candidates = model.columns.map(\.key)
                 }
-                report(.unknownName(segment.text, suggestion: NameSuggestion.closest(to: segment.text, among: candidates)),
+                report(.unknownName(segment.text, suggestion: suggestion(for: segment.text, among: candidates)),
                        segment.span)
                 return .invalid(span: span)
             }
@@ -292,7 +294,7 @@ extension Checker {
 
     /// The first segment: the innermost enclosing scope that declares it, else the one
     /// member of the whole model with that name.
-    private mutating func lookUpFirst(_ segment: Name, from area: Int?) -> Member? {
+    mutating func lookUpFirst(_ segment: Name, from area: Int?) -> Member? {
         var scope = area
         while true {
             if let member = child(named: segment.text, in: scope) { return member }
@@ -313,7 +315,7 @@ extension Checker {
             report(.ambiguousName(segment.text, candidates: paths), segment.span)
             return nil
         }
-        let suggestion = NameSuggestion.closest(to: segment.text, among: (globalIndex ?? [:]).keys.sorted())
+        let suggestion = suggestion(for: segment.text, among: (globalIndex ?? [:]).keys)
         var notes: [Diagnostic.Note] = []
         if let suggestion, let member = globalIndex?[suggestion]?.first {
             let line = program.sources[span(of: member).file].line(of: Int(span(of: member).start))

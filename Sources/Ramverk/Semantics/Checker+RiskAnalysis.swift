@@ -5,24 +5,9 @@ extension Checker {
     mutating func resolveRiskAnalysisItem(_ item: Pending) {
         switch item {
         case .riskEffect(let risk, let effect, let scope):
-            guard let target = changeTarget(effect.target, scope) else { return }
-            model.riskAnalysis.quantifiedRisks.append(QuantifiedRisk(
-                risk: risk, target: target, targetText: effect.target.text, replaces: effect.replaces,
-                distribution: resolveDistribution(effect.distribution, scope), sign: scope.sign, span: effect.span))
+            if let quantified = quantifiedRisk(risk, effect, scope) { model.riskAnalysis.quantifiedRisks.append(quantified) }
         case .sensitivity(let statement, let scope):
-            var changes: [Change] = []
-            for change in statement.changes {
-                guard let target = changeTarget(change.target, scope) else { continue }
-                let kind: Change.Kind
-                switch change.kind {
-                case .set(let expression): kind = .set(resolve(expression, scope, .dynamic))
-                case .increase(let expression, let points): kind = .increase(resolve(expression, scope, .dynamic), points: points)
-                case .decrease(let expression, let points): kind = .decrease(resolve(expression, scope, .dynamic), points: points)
-                case .vanishes: kind = .vanishes
-                }
-                changes.append(Change(target: target, targetText: change.target.text, kind: kind, sign: scope.sign,
-                                      span: change.span))
-            }
+            let changes = statement.changes.compactMap { resolveChange($0, scope) }
             model.riskAnalysis.sensitivities.append(Sensitivity(label: statement.label, changes: changes,
                                                                 span: statement.span))
         case .correlation(let statement, let scope):
@@ -34,8 +19,30 @@ extension Checker {
         }
     }
 
+    /// A risk's effect resolved (nil when its target is no value to change).
+    mutating func quantifiedRisk(_ risk: Int, _ effect: RiskEffectSyntax, _ scope: Scope) -> QuantifiedRisk? {
+        guard let target = changeTarget(effect.target, scope) else { return nil }
+        return QuantifiedRisk(risk: risk, target: target, targetText: effect.target.text, replaces: effect.replaces,
+                              distribution: resolveDistribution(effect.distribution, scope), sign: scope.sign,
+                              span: effect.span)
+    }
+
+    /// A change of a känslighet or a scenario; its right-hand side is evaluated where it
+    /// is applied (in the column of the year).
+    mutating func resolveChange(_ change: ChangeSyntax, _ scope: Scope) -> Change? {
+        guard let target = changeTarget(change.target, scope) else { return nil }
+        let kind: Change.Kind
+        switch change.kind {
+        case .set(let expression): kind = .set(resolve(expression, scope, .dynamic))
+        case .increase(let expression, let points): kind = .increase(resolve(expression, scope, .dynamic), points: points)
+        case .decrease(let expression, let points): kind = .decrease(resolve(expression, scope, .dynamic), points: points)
+        case .vanishes: kind = .vanishes
+        }
+        return Change(target: target, targetText: change.target.text, kind: kind, sign: scope.sign, span: change.span)
+    }
+
     /// A reference as something a risk or känslighet may change.
-    private mutating func changeTarget(_ reference: Reference, _ scope: Scope) -> ChangeTarget? {
+    mutating func changeTarget(_ reference: Reference, _ scope: Scope) -> ChangeTarget? {
         switch resolveReference(reference, scope, .dynamic) {
         case .post(let post, let column, _): return .cell(post: post, column: column)
         case .areaTotal(let area, let column, _): return .area(area, column: column)
@@ -66,7 +73,7 @@ extension Checker {
     private mutating func resolveCorrelation(_ statement: CorrelationStatement, _ scope: Scope) {
         func quantified(_ name: Name) -> Int? {
             guard let risk = model.risks.firstIndex(where: { $0.name.text == name.text }) else {
-                report(.unknownName(name.text, suggestion: NameSuggestion.closest(to: name.text, among: model.risks.map(\.name.text))),
+                report(.unknownName(name.text, suggestion: suggestion(for: name.text, among: model.risks.map(\.name.text))),
                        name.span)
                 return nil
             }

@@ -6,6 +6,12 @@ public struct Checker {
     var program: ParsedProgram
     var model: Model
     var diagnostics: [Diagnostic] = []
+    var quota = DiagnosticQuota()
+    /// Names "menade du" may still compare, for the whole run (see `suggestion`).
+    final class SuggestionBudget {
+        var remaining = 1_000_000
+    }
+    let suggestionBudget = SuggestionBudget()
 
     /// Names declared directly in each scope: `names[0]` the file, `names[area + 1]`
     /// each area.
@@ -46,6 +52,7 @@ public struct Checker {
         case sensitivity(SensitivityStatement, Scope)
         case correlation(CorrelationStatement, Scope)
         case simulation(SimulationStatement, Scope)
+        case alternative(Int, ScenarioStatement, Scope)
     }
     var profileIndex: [String: Int] = [:]
     /// True while a column formula is resolved: a lone column key names the row's value.
@@ -97,7 +104,19 @@ public struct Checker {
     }
 
     mutating func report(_ problem: Problem, _ span: SourceSpan?, notes: [Diagnostic.Note] = []) {
+        guard quota.admits(problem.severity) else { return }
         diagnostics.append(Diagnostic(problem, at: span, notes: notes))
+    }
+
+    /// "Menade du …?" for a name not found. Each costs a pass over every name, so a file
+    /// of many names and many misspellings was a hang: none once no more errors are kept,
+    /// and none once the run has compared a million names.
+    func suggestion<S: Collection>(for name: String, among candidates: @autoclosure () -> S) -> String?
+    where S.Element == String {
+        guard quota.keepsErrors, suggestionBudget.remaining > 0 else { return nil }
+        let candidates = candidates()
+        suggestionBudget.remaining -= candidates.count
+        return NameSuggestion.closest(to: name, among: candidates)
     }
 
     /// Calls `body` for every statement with the file it is in, descending into areas
@@ -223,7 +242,7 @@ public struct Checker {
     }
 
     mutating func unknownColumn(_ key: Name) {
-        report(.unknownColumn(key.text, suggestion: NameSuggestion.closest(to: key.text, among: model.columns.map(\.key))),
+        report(.unknownColumn(key.text, suggestion: suggestion(for: key.text, among: model.columns.map(\.key))),
                key.span)
     }
 

@@ -42,6 +42,9 @@ public struct QuantifiedRisk: Sendable {
     /// The sign of the table the risk is written in: its amounts are read in it.
     public var sign: SignConvention
     public var span: SourceSpan
+    /// Set when the risk belongs to a scenario (it replaces the base's risk of the
+    /// same name there, or is new); nil for the base.
+    public var alternative: Int? = nil
 }
 
 /// One change of a känslighet (or a what-if).

@@ -32,6 +32,10 @@ public struct Model: Sendable {
     public var risks: [RiskStatement] = []
     /// Quantified risks, känsligheter, correlations and the simulation settings.
     public var riskAnalysis = RiskAnalysisModel()
+    /// The scenarios of the file, in file order.
+    public var alternatives: [Alternative] = []
+    /// Posts that only a scenario has (empty in the base).
+    public var alternativePosts: [Int] = []
     /// Överföringar of unspent investment budget, one a year.
     public var carryOvers: [CarryOver] = []
     /// Realisationsvinster per year.
@@ -142,6 +146,8 @@ public struct Post: Sendable {
     public var span: SourceSpan
     public var area: Int?
     public var sign: SignConvention
+    /// Set for a post that only a scenario has (index into `Model.alternatives`).
+    public var alternative: Int?
 }
 
 /// Where a cell's value comes from. Literals are converted at check time (the common

@@ -14,7 +14,9 @@ import Synchronization
 /// `chunkSize`, chunk k draws from stream k of the seed (`SeededGenerator`, k jumps),
 /// writes its outputs at its own fixed offset and leaves its own partial sums, and the
 /// partial sums are merged in chunk order. Which thread ran which chunk changes
-/// nothing, so 1, 2 or 16 threads give `==` results.
+/// nothing, so 1, 2 or 16 threads give `==` results. (Across machines the random
+/// integers are the same too, but the values drawn from them pass through the C
+/// library's exp, log and erfc, whose last bit may differ between libm versions.)
 ///
 /// Memory: 8 bytes per iteration per output for the kept results (400 MB for one
 /// output at `maximumIterations`), plus ~25 KiB per thread.

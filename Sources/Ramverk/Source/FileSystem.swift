@@ -26,8 +26,16 @@ public enum FileReadError: Error, Sendable, Equatable {
 /// else — a scenario can never write, delete or execute. Tests use an in-memory one.
 public protocol FileSystem: Sendable {
     func read(_ path: String) -> Result<[UInt8], FileReadError>
+    /// Reads a file that a scenario includes: like `read`, but only a regular file. A
+    /// named pipe would wait for a writer for ever, and a device may never end.
+    func readIncluded(_ path: String) -> Result<[UInt8], FileReadError>
     /// The absolute path with symbolic links resolved, or nil if it does not exist.
     func realPath(_ path: String) -> String?
+}
+
+extension FileSystem {
+    /// Files in memory are all regular.
+    public func readIncluded(_ path: String) -> Result<[UInt8], FileReadError> { read(path) }
 }
 
 /// Largest scenario file read (offsets in spans are 32-bit; 256 MiB is far beyond
@@ -39,13 +47,25 @@ public let maximumFileSizeMiB = 256
 public struct LocalFileSystem: FileSystem {
     public init() {}
 
+    /// The main file may be a pipe (`ramverk kör <(…)`), read to its end.
     public func read(_ path: String) -> Result<[UInt8], FileReadError> {
-        let descriptor = open(path, O_RDONLY)
+        read(path, regularOnly: false)
+    }
+
+    public func readIncluded(_ path: String) -> Result<[UInt8], FileReadError> {
+        read(path, regularOnly: true)
+    }
+
+    private func read(_ path: String, regularOnly: Bool) -> Result<[UInt8], FileReadError> {
+        // Without O_NONBLOCK, opening a named pipe waits for a writer: an included FIFO
+        // hung the run before anything could look at what it is.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (regularOnly ? O_NONBLOCK : 0))
         guard descriptor >= 0 else { return .failure(Self.error(errno)) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(Self.error(errno)) }
         if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.isDirectory) }
+        if regularOnly && (info.st_mode & S_IFMT) != S_IFREG { return .failure(.unreadable("det är ingen vanlig fil")) }
         let limit = maximumFileSizeMiB << 20
         if info.st_size > limit { return .failure(.tooLarge(limitMiB: maximumFileSizeMiB)) }
         // Read until end of file: st_size is 0 for pipes and some special files.

@@ -64,11 +64,16 @@ public final class SourceFile: Sendable {
             offset -= 1
         }
         let line = line(of: offset)
-        let start = Int(lineStarts[line - 1])
+        var start = Int(lineStarts[line - 1])
+        // A byte-order mark is not text: the first character after it is column 1.
+        if start == 0, bytes.starts(with: SourceFile.byteOrderMark) { start = min(3, max(offset, 0)) }
         let prefix = bytes[start..<min(max(start, offset), bytes.count)]
         let column = String(decoding: prefix, as: UTF8.self).count + 1
         return SourceLocation(line: line, column: column)
     }
+
+    /// What Windows editors put at the start of a UTF-8 file; the lexer skips it.
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// The text covered by a byte range.
     public func text(_ range: Range<Int>) -> String {

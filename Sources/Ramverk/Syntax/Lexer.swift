@@ -7,6 +7,7 @@ public struct Lexer {
     private let bytes: [UInt8]
     private var position: Int
     public private(set) var diagnostics: [Diagnostic] = []
+    private var quota = DiagnosticQuota()
 
     /// Value of the last number token (mantissa and decimals), set by `next()`.
     public private(set) var numberValue: NumberLiteral = NumberLiteral(mantissa: 0, decimals: 0)
@@ -26,6 +27,8 @@ public struct Lexer {
     }
 
     private mutating func report(_ problem: Problem, _ start: Int, _ end: Int) {
+        // A megabyte of NUL bytes or of '€' is a million problems: keep what a run shows.
+        guard quota.admits(problem.severity) else { return }
         diagnostics.append(Diagnostic(problem, at: SourceSpan(file: fileIndex, start: start, end: end)))
     }
 
@@ -274,8 +277,15 @@ public struct Lexer {
         while position < limit {
             let byte = bytes[position]
             if byte == 0x0A { break }
+            if byte == 0x00 {
+                // A string's text reaches the reports and the C library (a NUL cut
+                // `inkludera "x␀.ramverk"` short, to the file x); a comment's never does.
+                report(.nulByte, position, position + 1)
+                position += 1
+                continue
+            }
             if closing == .ascii {
-                if byte == UInt8(ascii: "\\"), position + 1 < limit, bytes[position + 1] != 0x0A {
+                if byte == UInt8(ascii: "\\"), position + 1 < limit, bytes[position + 1] != 0x0A, bytes[position + 1] != 0x00 {
                     position += 2
                     continue
                 }

@@ -4,14 +4,21 @@ extension Parser {
     /// expression = term { ( "+" | MINUS ) term } ;
     mutating func parseExpression() throws(Failure) -> Expression {
         var left = try parseTerm()
+        // Each operator puts the tree a level deeper: a long chain nests like parentheses
+        // (a line of 300 000 '+ 1' overflowed the stack of every pass over the tree).
+        var levels = 0
+        defer { depth -= levels }
         while true {
             let op: BinaryOperator
-            switch tokens.peek().kind {
+            let token = tokens.peek()
+            switch token.kind {
             case .plus: op = .add
             case .minus: op = .subtract
             default: return left
             }
             advance(as: .infixOperator)
+            try enterNesting(at: tokens.span(token))
+            levels += 1
             let right = try parseTerm()
             left = .binary(op, left, right, span: left.span.through(right.span))
         }
@@ -20,14 +27,21 @@ extension Parser {
     /// term = unary { ( TIMES | DIVIDE ) unary } ;
     mutating func parseTerm() throws(Failure) -> Expression {
         var left = try parseUnary()
+        // Each operator puts the tree a level deeper: a long chain nests like parentheses
+        // (a line of 300 000 '+ 1' overflowed the stack of every pass over the tree).
+        var levels = 0
+        defer { depth -= levels }
         while true {
             let op: BinaryOperator
-            switch tokens.peek().kind {
+            let token = tokens.peek()
+            switch token.kind {
             case .times: op = .multiply
             case .divide: op = .divide
             default: return left
             }
             advance(as: .infixOperator)
+            try enterNesting(at: tokens.span(token))
+            levels += 1
             let right = try parseUnary()
             left = .binary(op, left, right, span: left.span.through(right.span))
         }

@@ -63,10 +63,14 @@ extension Parser {
         while index < bytes.endIndex {
             let byte = bytes[index]
             var spaceLength = 0
-            if byte == 0x20 || byte == 0x09 { spaceLength = 1 }
+            // Every space the lexer skips between words (Lexer.next, lexNonASCII): a form
+            // feed or a lone CR left in a name made "Tolk␌Bad" another post than "Tolk Bad"
+            // until the formatter wrote it with a space (found by the fuzzer).
+            if byte == 0x20 || byte == 0x09 || byte == 0x0C || byte == 0x0D { spaceLength = 1 }
             else if byte == 0xC2, index + 1 < bytes.endIndex, bytes[index + 1] == 0xA0 { spaceLength = 2 }
             else if byte == 0xE2, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80,
                     [0xAF, 0x89, 0x87].contains(bytes[index + 2]) { spaceLength = 3 }
+            else if byte == 0xEF, index + 2 < bytes.endIndex, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { spaceLength = 3 }
             if spaceLength > 0 {
                 pendingSpace = true
                 index += spaceLength

@@ -17,7 +17,7 @@ extension Parser {
             case .coveredBy(let text): risk.coveredBy = text
             case .effect(let effect):
                 if risk.effect != nil {
-                    diagnostics.append(Diagnostic(.duplicateRiskEffect(risk.name.text), at: effect.span))
+                    record(Diagnostic(.duplicateRiskEffect(risk.name.text), at: effect.span))
                 } else {
                     risk.effect = effect
                 }

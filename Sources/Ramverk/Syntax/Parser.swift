@@ -5,6 +5,7 @@
 public struct Parser {
     var tokens: TokenStream
     var diagnostics: [Diagnostic] = []
+    var quota = DiagnosticQuota()
     /// The cells of every post and total, in order (see `SyntaxTree.cells`).
     var cells: [Cell] = []
     /// Column keys written in cells, each once, and their bytes.
@@ -54,8 +55,14 @@ public struct Parser {
     // MARK: - Helpers
 
     mutating func fail(_ problem: Problem, _ span: SourceSpan) -> Failure {
-        diagnostics.append(Diagnostic(problem, at: span))
+        record(Diagnostic(problem, at: span))
         return Failure()
+    }
+
+    /// Keeps a diagnostic, unless the file already has more than a run shows (a
+    /// megabyte of `x;` is half a million statements in error).
+    mutating func record(_ diagnostic: Diagnostic) {
+        if quota.admits(diagnostic.severity) { diagnostics.append(diagnostic) }
     }
 
     mutating func expected(_ what: String) -> Failure {
@@ -119,7 +126,7 @@ public struct Parser {
             let token = tokens.peek()
             if token.kind == .endOfFile { break }
             if token.kind == .rightBrace {
-                diagnostics.append(Diagnostic(.unmatchedClosingBrace, at: tokens.span(token)))
+                record(Diagnostic(.unmatchedClosingBrace, at: tokens.span(token)))
                 tokens.advance()
                 continue
             }
@@ -174,7 +181,7 @@ public struct Parser {
             }
             if token.kind == .endOfFile {
                 let line = tokens.file.line(of: Int(opener.start))
-                diagnostics.append(Diagnostic(.unclosedBlock(keyword: keyword, line: line), at: header))
+                record(Diagnostic(.unclosedBlock(keyword: keyword, line: line), at: header))
                 return items
             }
             do {
@@ -214,7 +221,8 @@ public struct Parser {
         switch token.kind {
         case .newline, .semicolon: tokens.advance()
         case .rightBrace, .endOfFile: break
-        case .word, .keyword where tokens.previous.kind == .word && tokens.previous.end < token.start:
+        case .word where tokens.previous.kind == .word && tokens.previous.end < token.start,
+             .keyword where tokens.previous.kind == .word && tokens.previous.end < token.start:
             // `Kommunstyrelsens reserv.2021` in an expression: a name of two words.
             let suggestion = tokens.file.text(Int(tokens.previous.start)..<Int(token.end))
             throw fail(.unquotedName(found: tokens.describe(token), suggestion: suggestion), tokens.span(token))
@@ -258,6 +266,7 @@ public struct Parser {
         case .kanslighet: return try parseSensitivity()
         case .korrelation: return try parseCorrelation()
         case .simulering: return try parseSimulation()
+        case .scenario: return try parseScenarioBlock()
         default: throw expected("en sats (t.ex. post, område, ram)")
         }
     }

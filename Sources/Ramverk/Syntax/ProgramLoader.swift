@@ -20,6 +20,8 @@ public struct ProgramLoader {
     var program = ParsedProgram()
     /// Real paths of the files being included, innermost last (for cycles).
     private var stack: [String] = []
+    /// A line of a thousand `inkludera` of missing files is a thousand problems.
+    private var quota = DiagnosticQuota()
 
     public init(fileSystem: any FileSystem) {
         self.fileSystem = fileSystem
@@ -80,7 +82,8 @@ public struct ProgramLoader {
         if path.hasPrefix("/") || components.contains("..") || path.hasPrefix("~") {
             return report(.includeOutsideFolder(path), span)
         }
-        if !path.hasSuffix(".ramverk") {
+        // A NUL ends the path for the C library, so "x␀.ramverk" would open x.
+        if !path.hasSuffix(".ramverk") || path.utf8.contains(0) {
             return report(.includeNotRamverk(path), span)
         }
         if stack.count > ProgramLoader.maximumIncludeDepth {
@@ -100,7 +103,9 @@ public struct ProgramLoader {
         if stack.contains(real) {
             return report(.includeCycle(path), span)
         }
-        switch fileSystem.read(candidate) {
+        // The file checked above, by its real path: not the path again, whose links
+        // could have been changed in between.
+        switch fileSystem.readIncluded(real) {
         case .failure(let error):
             switch error {
             case .notFound: report(.includeNotFound(path), span)
@@ -116,6 +121,7 @@ public struct ProgramLoader {
     }
 
     private mutating func report(_ problem: Problem, _ span: SourceSpan) {
+        guard quota.admits(problem.severity) else { return }
         program.diagnostics.append(Diagnostic(problem, at: span))
     }
 

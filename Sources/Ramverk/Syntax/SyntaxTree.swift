@@ -74,6 +74,7 @@ public enum Statement: Sendable {
     indirect case sensitivity(SensitivityStatement)
     indirect case correlation(CorrelationStatement)
     indirect case simulation(SimulationStatement)
+    indirect case scenario(ScenarioStatement)
 }
 
 /// `överföring 2021 { budget Inv2021  utfall Utfall2021  beslut "KS …" Vattenplan }`:

@@ -22,7 +22,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
     case balanskrav, realisationsvinster, resultatreserv, skatteintakter, resultatmal
     case risk, beskrivning, riktning, negativ, positiv, bada, tacks
     case period, overforing
-    case antagande, kanslighet, korrelation, simulering
+    case antagande, kanslighet, korrelation, simulering, scenario
 
     public var spelling: String {
         switch self {
@@ -82,6 +82,7 @@ public enum Keyword: UInt8, Sendable, CaseIterable {
         case .kanslighet: "känslighet"
         case .korrelation: "korrelation"
         case .simulering: "simulering"
+        case .scenario: "scenario"
         }
     }
 

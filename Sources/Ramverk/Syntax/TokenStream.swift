@@ -61,7 +61,7 @@ struct TokenStream {
             // appear inside expressions).
             case .post, .omrade, .lat, .kolumn, .enhet, .tecken, .inkludera, .ramforandring,
                  .kommun, .namnd, .styrelse, .tolerans, .forvanta, .kontroll, .unika, .reserv, .profil,
-                 .justering, .balanskrav, .risk, .overforing, .antagande, .kanslighet, .korrelation, .simulering:
+                 .justering, .balanskrav, .risk, .overforing, .antagande, .kanslighet, .korrelation, .simulering, .scenario:
                 return true
             default: return false
             }

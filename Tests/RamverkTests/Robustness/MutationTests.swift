@@ -3,8 +3,9 @@ import Testing
 @testable import Ramverk
 
 /// No input crashes the pipeline: every prefix of every scenario in the repository, and
-/// deterministic byte mutations of each, run through parse, check, evaluate and both
-/// renderers and end in a report or in diagnostics. A trap here kills the test run.
+/// deterministic byte mutations of each, run through everything the fuzzer runs
+/// (`PipelineHarness`: parse, check, evaluate, the risk analysis, every renderer, the
+/// formatter) and end in a report or in diagnostics. A trap here kills the test run.
 struct MutationTests {
     /// Every scenario meant to be valid, and every golden input (valid or not).
     static func inputs() -> [(name: String, bytes: [UInt8])] {
@@ -20,34 +21,33 @@ struct MutationTests {
         }
     }
 
-    /// Runs the whole pipeline and both renderers; returns whether it ended cleanly.
-    static func runAll(_ bytes: [UInt8], name: String) -> Bool {
-        let text = String(decoding: bytes, as: UTF8.self)
-        let run = Pipeline.run(text: text, path: name)
-        _ = DiagnosticRenderer(sources: run.sources).render(run.diagnostics)
-        if let model = run.model, let evaluation = run.evaluation, !run.hasErrors {
-            let report = DriftbudgetReportBuilder.build(model: model, evaluation: evaluation)
-            _ = TextReportRenderer(sources: run.sources).render(report)
-            _ = JSONReportRenderer(sources: run.sources).render(report)
+    /// Files up to this size are cut after every byte; larger ones in every line.
+    static let everyByteUpTo = 2_500
+
+    /// Where to cut a file: after every byte of a small file; in a large one at the end
+    /// of every line and three places inside it (after its first byte, mid-line — often
+    /// mid-token or inside an ä — and before its line end).
+    static func cuts(_ bytes: [UInt8]) -> [Int] {
+        guard bytes.count > everyByteUpTo else { return Array(0...bytes.count) }
+        var cuts = [0]
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            cuts += [start + 1, (start + end) / 2, max(start, end - 1), min(end + 1, bytes.count)]
+            start = end + 1
         }
-        return true
+        return Array(Set(cuts.filter { $0 <= bytes.count })).sorted()
     }
 
-    @Test("every prefix of every scenario, cut at each line")
-    func prefixes() {
-        var runs = 0
-        for input in MutationTests.inputs() {
-            var cut = 0
-            while cut <= input.bytes.count {
-                #expect(MutationTests.runAll(Array(input.bytes[0..<cut]), name: input.name))
-                runs += 1
-                guard let next = input.bytes[cut...].firstIndex(of: 0x0A) else { break }
-                cut = next + 1
-            }
-            // And a cut in the middle of the last line, mid-token or mid-character.
-            #expect(MutationTests.runAll(Array(input.bytes.dropLast(3)), name: input.name))
+    @Test("every prefix of every scenario, through the whole harness", arguments: MutationTests.inputs().map(\.name))
+    func everyPrefix(_ name: String) {
+        guard let input = MutationTests.inputs().first(where: { $0.name == name }) else { return }
+        var failures: [String] = []
+        for cut in MutationTests.cuts(input.bytes) {
+            let found = PipelineHarness.run(Array(input.bytes[0..<cut]))
+            if !found.isEmpty { failures.append("cut at \(cut): \(found)") }
         }
-        #expect(runs > 300)
+        #expect(failures.isEmpty, "\(name): \(failures.prefix(5))")
     }
 
     /// A small seeded generator (SplitMix64) so the mutations are the same every run.
@@ -82,7 +82,8 @@ struct MutationTests {
                     }
                     if bytes.isEmpty { break }
                 }
-                #expect(MutationTests.runAll(bytes, name: input.name))
+                let failures = PipelineHarness.run(bytes)
+                #expect(failures.isEmpty, "\(input.name): \(failures)\n\(String(decoding: bytes, as: UTF8.self))")
             }
         }
     }

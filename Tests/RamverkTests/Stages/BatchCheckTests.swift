@@ -67,6 +67,22 @@ struct BatchCheckTests {
         #expect(tally.failedChecks == 13)
     }
 
+    @Test func everyScenarioIsCheckedAndWhatItBreaksIsNamed() {
+        let file = """
+            kolumn 2021
+            post X 2021: 5
+            kontroll "X är högst 10" X.2021 ≤ 10
+            scenario "Stort X" { X = 20 }
+            scenario "Litet X" { X = 1 }
+            """
+        let result = BatchCheck.run([.file("s.ramverk")], fileSystem: MemoryFileSystem(["s.ramverk": file]))
+        let checked = result.files[0]
+        // The base's check, and each scenario's.
+        #expect(checked.checkCount == 3)
+        #expect(checked.failedChecks.map(\.subject) == ["Stort X: X är högst 10"])
+        #expect(checked.status == .checkFailed)
+    }
+
     @Test func theOutcomeIsTheMostSevereAndWarningsCountOnlyWhenAsked() {
         let files = [
             "ok.ramverk": "kolumn 2021\npost X 2021: 1\n",

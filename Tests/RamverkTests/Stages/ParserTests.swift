@@ -98,6 +98,16 @@ struct ParserTests {
             return "(känslighet \(quote(sensitivity.label))" + changes.joined() + ")"
         case .correlation(let correlation):
             return "(korrelation \(quote(correlation.first.text)) \(quote(correlation.second.text)) \(dump(correlation.coefficient)))"
+        case .scenario(let scenario):
+            let items = scenario.items.map { item -> String in
+                switch item {
+                case .change(let change): " (ändra \(dump(change.target)))"
+                case .ram(let year, _, let amount, _): " (ram \(year) \(dump(amount)))"
+                case .removal(let reference, _): " (ta-bort \(dump(reference)))"
+                case .statement(let statement): " " + dump(statement, tree)
+                }
+            }
+            return "(scenario \(quote(scenario.name.text))\(scenario.base.map { " utgår " + quote($0.text) } ?? "")" + items.joined() + ")"
         case .simulation(let simulation):
             let items = simulation.items.map { item -> String in
                 switch item {

@@ -1,0 +1,1 @@
+../../../Tests/RamverkTests/Robustness/PipelineHarness.swift

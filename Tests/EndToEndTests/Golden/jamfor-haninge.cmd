@@ -1,0 +1,1 @@
+jämför Scenarios/haninge-2021-alternativ.ramverk --iterationer 20000

@@ -1,0 +1,1 @@
+risk Scenarios/haninge-2021.ramverk --format html

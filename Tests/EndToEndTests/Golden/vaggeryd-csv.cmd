@@ -1,0 +1,1 @@
+kör Scenarios/vaggeryd-2024-04.ramverk --format csv
