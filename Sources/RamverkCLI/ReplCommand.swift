@@ -30,6 +30,16 @@ struct ReplCommand: ParsableCommand {
     @Flag(name: .customLong("ingen-färg"), help: "Ingen färg, även i en terminal.")
     var noColour = false
 
+    /// A word that is neither a file nor a scenario's name is a misspelt command
+    /// (`ramverk kontrolera`), not a file to open a session on.
+    func validate() throws {
+        guard let file, !file.hasSuffix(".ramverk"), !file.contains("/"), access(file, F_OK) != 0 else { return }
+        let commands = ["kör", "risk", "kontrollera", "formatera", "repl"]
+        var message = "okänt kommando '\(file)'"
+        if let suggestion = NameSuggestion.closest(to: file, among: commands) { message += "; menade du '\(suggestion)'?" }
+        throw ValidationError(message)
+    }
+
     func run() throws {
         let repl = REPL(colour: !noColour && Terminal.wantsColour(1), writer: AtomicWriter(), output: Terminal.write)
         let status: Int32

@@ -28,6 +28,13 @@ struct ReplCommandTests {
         #expect(output.stdout.hasSuffix("\n100 tkr\n"))
     }
 
+    @Test("a misspelt command is an error (64), not a file to open a session on")
+    func misspeltCommand() throws {
+        let output = try RamverkBinary.run(["kontrolera"])
+        #expect(output.exitCode == 64)
+        #expect(output.stderr.contains("okänt kommando 'kontrolera'; menade du 'kontrollera'?"))
+    }
+
     @Test("--help still shows the help, and names the repl")
     func help() throws {
         let output = try RamverkBinary.run(["--help"])

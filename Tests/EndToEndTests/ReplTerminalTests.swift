@@ -137,10 +137,10 @@ struct TmuxScreen {
         (try? run(["capture-pane", "-p", "-t", "repl", "-S", "-200"])) ?? ""
     }
 
-    /// Waits until the screen shows `text` (10 s at most). The screen has no spaces at
-    /// the ends of its lines.
+    /// Waits until the screen shows `text` (30 s at most: CI's two cores may be busy
+    /// with other tests). The screen has no spaces at the ends of its lines.
     func waitFor(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        for _ in 0..<100 {
+        for _ in 0..<300 {
             if contents().contains(text) { return }
             usleep(100_000)
         }

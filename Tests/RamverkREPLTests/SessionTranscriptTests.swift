@@ -165,6 +165,38 @@ struct SessionTranscriptTests {
         """))
     }
 
+    @Test(":förklara names the decisions that draw on a reserve, and those that give a post money from it")
+    func explainReserve() throws {
+        let scratch = try Scratch()
+        scratch.write("reserv.ramverk", """
+        enhet tkr
+        kolumn 2021 "Budget 2021"
+        område Förtroendemannaorganisation {
+          post Kommunstyrelsens reserv  2021: 20 500
+          post Folkhälsa                2021: 500
+        }
+        reserv "Kommunstyrelsens reserv".2021 {
+          beslut "KS 2021-03-15 § 45" 2 000 till Folkhälsa
+          beslut "KS 2021-05-10 § 80" 15 000 till extern "Socialnämnden"
+        }
+
+        """)
+        let file = scratch.path("reserv.ramverk")
+        let run = runScript([.line(":förklara \"Kommunstyrelsens reserv\""), .line(":förklara Folkhälsa"),
+                             .line(":visa \"Kommunstyrelsens reserv\"")], file: file)
+        #expect(run.transcript.contains("""
+        ramverk> :förklara "Kommunstyrelsens reserv"
+        Förtroendemannaorganisation.Kommunstyrelsens reserv, Budget 2021 = 20 500 tkr   skrivet i filen   (\(file):4:8)
+          ← beslut KS 2021-03-15 § 45   tar 2 000 ur reserven till Folkhälsa   (\(file):8:3)
+          ← beslut KS 2021-05-10 § 80   tar 15 000 ur reserven till extern "Socialnämnden"   (\(file):9:3)
+        ramverk> :förklara Folkhälsa
+        Förtroendemannaorganisation.Folkhälsa, Budget 2021 = 500 tkr   skrivet i filen   (\(file):5:8)
+          ← beslut KS 2021-03-15 § 45   för 2 000 hit från reserven Kommunstyrelsens reserv   (\(file):8:3)
+        """))
+        #expect(run.transcript.contains("Reserv: Kommunstyrelsens reserv (Budget 2021, belopp i tkr)"))
+        #expect(run.transcript.contains("  Kvar "))
+    }
+
     @Test(":kontroll lists the checks as kör does")
     func checks() throws {
         let scratch = try Scratch()

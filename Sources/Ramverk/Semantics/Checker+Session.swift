@@ -9,10 +9,7 @@ extension Checker {
 
     /// Makes a file of typed input known, so messages can show its line.
     mutating func addTypedFile(_ file: SourceFile) -> Int32 {
-        model.sources = program.sources
-        let index = program.sources.add(file)
-        model.sources = program.sources
-        return index
+        program.sources.add(file)
     }
 
     /// Resolves a typed expression; a reference without a column means the column the
