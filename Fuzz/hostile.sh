@@ -12,6 +12,8 @@ if [ -z "$ramverk" ]; then
   swift build -c release --product ramverk >&2
   ramverk="$(swift build -c release --show-bin-path)/ramverk"
 fi
+# Absolute: the inputs run from their own folder.
+ramverk="$(cd "$(dirname "$ramverk")" && pwd)/$(basename "$ramverk")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/ute" "$work/s/del"
@@ -64,7 +66,7 @@ row() {
       > "$work/out" 2> "$work/err" ) || status=$?
   local codes
   codes="$(grep -o '\(fel\|varning\|not\)\[R[0-9]*\]' "$work/err" | sed 's/.*\[\(R[0-9]*\)\]/\1/' \
-    | sort | uniq -c | awk '{ printf "%s%s × %s", (NR > 1 ? ", " : ""), $2, $1 }')"
+    | sort | uniq -c | awk '{ printf "%s%s × %s", (NR > 1 ? ", " : ""), $2, $1 }' || true)"
   [ -n "$codes" ] || codes="–"
   read -r seconds kilobytes < <(tail -n 1 "$work/time")
   printf '| %s | %s | %s | %s s | %s MB |\n' "$label" "$status" "$codes" "$seconds" "$((kilobytes / 1024))"

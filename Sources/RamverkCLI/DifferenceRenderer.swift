@@ -19,9 +19,10 @@ enum DifferenceRenderer {
             text += "@@ -\(hunk.oldStart),\(hunk.oldCount) +\(hunk.newStart),\(hunk.newCount) @@\n"
             for line in hunk.lines {
                 switch line {
-                case .same(let content): text += " \(content)\n"
-                case .removed(let content): text += "-\(content)\n"
-                case .added(let content): text += "+\(content)\n"
+                // A comment may hold any byte; control characters are shown, not sent.
+                case .same(let content): text += " \(DiagnosticRenderer.visible(content))\n"
+                case .removed(let content): text += "-\(DiagnosticRenderer.visible(content))\n"
+                case .added(let content): text += "+\(DiagnosticRenderer.visible(content))\n"
                 }
             }
             shown += hunk.lines.count + 1

@@ -330,6 +330,8 @@ public enum Problem: Error, Sendable, Equatable {
         case .invalidUTF8: return "spara filen som UTF-8"
         case .nulByte: return "filen ser ut att vara binär; ta bort tecknet"
         case .unterminatedString: return "avsluta texten med \" på samma rad"
+        // A control character (ESC, BEL …) belongs nowhere in a text file, not even in quotes.
+        case .unexpectedCharacter(let c) where c.hasPrefix("(kod"): return "ett styrtecken hör inte hemma i en textfil; ta bort det"
         case .unexpectedCharacter: return "tecknet kan bara stå i en text inom citattecken"
         case .unquotedName(_, let suggestion):
             return "ett namn med mellanslag skrivs inom citattecken i ett uttryck: \"\(suggestion)\""

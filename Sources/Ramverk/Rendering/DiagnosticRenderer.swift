@@ -28,34 +28,43 @@ public struct DiagnosticRenderer: Sendable {
         let label = paint("\(diagnostic.severity.rawValue)[\(diagnostic.code)]", severityColour)
         var out = ""
         guard let span = diagnostic.span, Int(span.file) < sources.files.count else {
-            out += "\(label): \(paint(diagnostic.message, "1"))\n"
+            out += "\(label): \(paint(DiagnosticRenderer.visible(diagnostic.message), "1"))\n"
             appendFooter(diagnostic, to: &out, gutter: "")
             return out
         }
         let file = sources[span.file]
         let start = min(Int(span.start), file.bytes.count)
         let location = file.location(of: start)
-        out += "\(file.path):\(location): \(label): \(paint(diagnostic.message, "1"))\n"
+        out += "\(DiagnosticRenderer.visible(file.path)):\(location): \(label): \(paint(DiagnosticRenderer.visible(diagnostic.message), "1"))\n"
 
         let lineNumber = String(location.line)
         let gutter = String(repeating: " ", count: lineNumber.count)
         let excerpt = DiagnosticRenderer.excerpt(of: file, line: location.line, start: start, end: Int(span.end))
-        // Tabs as one space and other control characters as their visible symbols
-        // (NUL → ␀), one column each, so the caret still lines up and no control
-        // character reaches the terminal.
-        var lineString = ""
-        for scalar in excerpt.text.unicodeScalars {
-            if scalar == "\t" { lineString += " " }
-            else if scalar.value < 0x20 || scalar.value == 0x7F {
-                lineString.unicodeScalars.append(Unicode.Scalar(scalar.value == 0x7F ? 0x2421 : 0x2400 + scalar.value)!)
-            } else { lineString.unicodeScalars.append(scalar) }
-        }
+        let lineString = DiagnosticRenderer.visible(excerpt.text)
         out += "\(gutter) \(paint("|", "34"))\n"
         out += "\(paint(lineNumber, "34")) \(paint("|", "34")) \(lineString)\n"
         let padding = String(repeating: " ", count: excerpt.padding)
         out += "\(gutter) \(paint("|", "34")) \(padding)\(paint(String(repeating: "^", count: excerpt.width), severityColour))\n"
         appendFooter(diagnostic, to: &out, gutter: gutter)
         return out
+    }
+
+    /// Tabs as one space and other control characters as their visible symbols (NUL →
+    /// ␀, ESC → ␛, C1 → �), one column each, so the caret still lines up and no control
+    /// character from a file — in its lines, names or paths — reaches the terminal.
+    public static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09: out.append(" ")
+            case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F: out.append("\u{2421}")
+            case 0x80...0x9F: out.append("\u{FFFD}")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// Lines longer than this (in bytes) are shown in part, around the problem.
@@ -97,7 +106,7 @@ public struct DiagnosticRenderer: Sendable {
 
     private func appendFooter(_ diagnostic: Diagnostic, to out: inout String, gutter: String) {
         if let help = diagnostic.help {
-            out += "\(gutter) \(paint("=", "34")) hjälp: \(help)\n"
+            out += "\(gutter) \(paint("=", "34")) hjälp: \(DiagnosticRenderer.visible(help))\n"
         }
         for note in diagnostic.notes {
             var text = note.message
@@ -105,7 +114,7 @@ public struct DiagnosticRenderer: Sendable {
                 let file = sources[span.file]
                 text += " (\(file.path):\(file.location(of: Int(span.start))))"
             }
-            out += "\(gutter) \(paint("=", "34")) not: \(text)\n"
+            out += "\(gutter) \(paint("=", "34")) not: \(DiagnosticRenderer.visible(text))\n"
         }
     }
 

@@ -98,6 +98,17 @@ public struct Lexer {
         return single(short)
     }
 
+    /// A control character at `offset` — C0 but the tab, DEL, or C1 (U+0080–U+009F) —
+    /// with how it is named in messages and its length in bytes.
+    static func controlCharacter(_ bytes: [UInt8], at offset: Int, limit: Int) -> (name: String, length: Int)? {
+        let byte = bytes[offset]
+        if (byte < 0x20 && byte != 0x09) || byte == 0x7F { return ("(kod \(byte))", 1) }
+        if byte == 0xC2, offset + 1 < limit, (0x80...0x9F).contains(bytes[offset + 1]) {
+            return ("(kod \(bytes[offset + 1]))", 2)
+        }
+        return nil
+    }
+
     private func describe(_ byte: UInt8) -> String {
         byte < 0x20 || byte == 0x7F ? "(kod \(byte))" : "'\(Character(Unicode.Scalar(byte)))'"
     }
@@ -276,16 +287,18 @@ public struct Lexer {
         position += closing == .ascii ? 1 : 3
         while position < limit {
             let byte = bytes[position]
-            if byte == 0x0A { break }
-            if byte == 0x00 {
-                // A string's text reaches the reports and the C library (a NUL cut
-                // `inkludera "x␀.ramverk"` short, to the file x); a comment's never does.
-                report(.nulByte, position, position + 1)
-                position += 1
+            if byte == 0x0A || (byte == 0x0D && position + 1 < limit && bytes[position + 1] == 0x0A) { break }
+            if let control = Lexer.controlCharacter(bytes, at: position, limit: limit) {
+                // A string's text reaches reports and terminals (ESC starts a terminal's
+                // control sequences: a post name could retitle the window) and the C
+                // library (a NUL cut `inkludera "x␀.ramverk"` short, to the file x). A
+                // comment's text never leaves the file.
+                report(byte == 0 ? .nulByte : .unexpectedCharacter(control.name), position, position + control.length)
+                position += control.length
                 continue
             }
             if closing == .ascii {
-                if byte == UInt8(ascii: "\\"), position + 1 < limit, bytes[position + 1] != 0x0A, bytes[position + 1] != 0x00 {
+                if byte == UInt8(ascii: "\\"), position + 1 < limit, [UInt8(ascii: "\""), UInt8(ascii: "\\")].contains(bytes[position + 1]) {
                     position += 2
                     continue
                 }

@@ -129,6 +129,22 @@ struct LimitTests {
         #expect(LimitTests.codes(include).contains("R0606"))
     }
 
+    @Test("control characters: R0103 also in quotes, and never sent to a terminal")
+    func controlCharacters() {
+        let source = MarkedSource("kolumn 2024\npost \"a1️⃣\u{1B}]0;titel2️⃣\u{07}b\" 2024: 1\n")
+        let run = Scenario.run(source)
+        #expect(LimitTests.codes(run) == ["R0103", "R0103"])
+        #expect(run.diagnostics.map { Int($0.span!.start) } == [source.offset(1), source.offset(2)])
+        #expect(run.diagnostics.first?.help == "ett styrtecken hör inte hemma i en textfil; ta bort det")
+        let rendered = Scenario.render(run)
+        #expect(!rendered.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(rendered.contains("post \"a␛]0;titel␇b\" 2024: 1"))
+        // A tab in a string is text; C1 controls are refused like C0.
+        #expect(LimitTests.codes(Scenario.run("kommun \"a\tb\"\n")) == [])
+        #expect(LimitTests.codes(Scenario.run("kommun \"a\u{9B}b\"\n")) == ["R0103"])
+        #expect(DiagnosticRenderer.visible("a\u{1B}[31mb\u{7F}\u{85}") == "a␛[31mb␡\u{FFFD}")
+    }
+
     @Test("invalid UTF-8: R0101 at the first bad byte, on its line")
     func invalidUTF8() {
         let bytes = Array("kolumn 2024\npost Malm".utf8) + [0xF6] + Array(" 2024: 1\n".utf8)

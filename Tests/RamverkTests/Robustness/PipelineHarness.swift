@@ -78,7 +78,7 @@ enum PipelineHarness {
             failures += renderReports(run, model: model, evaluation: evaluation)
         }
         renderAsChecked(run)
-        failures += checkFormatter(files[mainFile] ?? [], run: run)
+        failures += checkFormatter(files, run: run)
         return failures
     }
 
@@ -152,7 +152,8 @@ enum PipelineHarness {
 
     /// The formatter on the main file: it formats exactly what parses, its output formats
     /// to itself, and means the same (the same problems, the same checks).
-    static func checkFormatter(_ bytes: [UInt8], run: ScenarioRun) -> [String] {
+    static func checkFormatter(_ files: [String: [UInt8]], run: ScenarioRun) -> [String] {
+        let bytes = files[mainFile] ?? []
         // What the loader found wrong with the main file as text (the checker's
         // problems do not stop the formatter).
         let file = SourceFile(path: mainFile, bytes: bytes)
@@ -172,10 +173,10 @@ enum PipelineHarness {
             if Formatter.format(SourceFile(path: mainFile, bytes: output)) != .formatted(output) {
                 failures.append("formatting the formatted file changes it")
             }
-            // The formatted main file with the same included files.
-            var files = [mainFile: output]
-            for file in run.sources.files.dropFirst() { files[file.path] = file.bytes }
-            return failures + sameMeaning(run, formatted: files)
+            // The formatted main file among the same other files.
+            var formatted = files
+            formatted[mainFile] = output
+            return failures + sameMeaning(run, formatted: formatted)
         }
     }
 
