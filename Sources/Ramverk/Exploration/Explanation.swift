@@ -20,15 +20,10 @@ extension ExplorationSession {
 
     /// Explains `text`: a reference, `ram 2021`, `summa(…)` or any expression.
     public mutating func explain(_ text: String) -> Result<Explanation, ExplorationProblem> {
-        let file = SourceFile(path: ExplorationSession.typedPath, text: text)
-        let index = addTyped(file)
-        let parsed = Parser.parseInput(file, fileIndex: index, range: 0..<file.bytes.count)
-        guard case .expression(let expression)? = parsed.input else {
-            return .failure(ExplorationProblem(diagnostics: parsed.diagnostics, sources: sources))
-        }
-        let (resolved, problems) = resolver.resolveTyped(expression, file: index)
-        if problems.contains(where: { $0.severity == .error }) {
-            return .failure(ExplorationProblem(diagnostics: problems, sources: sources))
+        let resolved: ResolvedExpression
+        switch resolveTypedExpression(text) {
+        case .success(let expression): resolved = expression
+        case .failure(let problem): return .failure(problem)
         }
         var seen = Set<String>()
         var root: Explanation

@@ -35,8 +35,9 @@ public struct Inspection: Sendable {
 }
 
 extension ExplorationSession {
-    /// Shows the post, area or named value `text` names.
-    public mutating func inspect(_ text: String) -> Result<Inspection, ExplorationProblem> {
+    /// Typed text read as one expression and resolved in the loaded model's scope (what
+    /// `:förklara` and `:visa` take), or the problems with it.
+    mutating func resolveTypedExpression(_ text: String) -> Result<ResolvedExpression, ExplorationProblem> {
         let file = SourceFile(path: ExplorationSession.typedPath, text: text)
         let index = addTyped(file)
         let parsed = Parser.parseInput(file, fileIndex: index, range: 0..<file.bytes.count)
@@ -46,6 +47,16 @@ extension ExplorationSession {
         let (resolved, problems) = resolver.resolveTyped(expression, file: index)
         if problems.contains(where: { $0.severity == .error }) {
             return .failure(ExplorationProblem(diagnostics: problems, sources: sources))
+        }
+        return .success(resolved)
+    }
+
+    /// Shows the post, area or named value `text` names.
+    public mutating func inspect(_ text: String) -> Result<Inspection, ExplorationProblem> {
+        let resolved: ResolvedExpression
+        switch resolveTypedExpression(text) {
+        case .success(let expression): resolved = expression
+        case .failure(let problem): return .failure(problem)
         }
         let columns = model.columns.indices
         var inspection: Inspection
