@@ -1,7 +1,8 @@
 import Ramverk
 
 /// `:spara-scenario "Alt C" FIL`: the changes in force as a `scenario` block, each as
-/// typed, written at the end of FIL. The file is written whole and atomically; an
+/// typed, written at the end of FIL (after `enhet`/`tecken` lines when the file ends in
+/// other settings than the changes were read in). The file is written whole and atomically; an
 /// existing file gets the block added only after the user says yes (or with
 /// `:spara-scenario!`), and never a second scenario of the same name.
 extension REPL {
@@ -10,7 +11,13 @@ extension REPL {
             return failed("Skriv scenariots namn inom citattecken och filen: :spara-scenario \"Alt C\" alt-c.ramverk\n")
         }
         guard !session.changes.isEmpty else { return failed("Det finns inga ändringar att spara (:om gör en).\n") }
-        let block = REPL.scenarioBlock(name: name, changes: session.changes.map(\.text))
+        // The block is read in one sign convention; the session read each change in its
+        // target's table's.
+        let signs = Set(session.changes.map(\.sign))
+        guard signs.count == 1, let sign = signs.first else {
+            return failed("Ändringarna gäller tabeller med olika tecken (\(signs.map(\.rawValue).sorted().joined(separator: ", "))) "
+                + "och kan inte stå i samma scenario; spara dem som två scenarier.\n")
+        }
         var bytes: [UInt8] = []
         if FileWatch.exists(path) {
             switch fileSystem.read(path) {
@@ -33,6 +40,8 @@ extension REPL {
             if let last = bytes.last, last != 0x0A { bytes.append(0x0A) }
             if !bytes.isEmpty { bytes.append(0x0A) }
         }
+        let block = REPL.settings(unit: session.changeUnit, sign: sign, after: bytes)
+            + REPL.scenarioBlock(name: name, changes: session.changes.map(\.text))
         bytes += Array(block.utf8)
         switch writer.write(bytes, to: path) {
         case .failure(let failure):
@@ -71,6 +80,13 @@ extension REPL {
         guard let end, !name.isEmpty else { return nil }
         let path = unquoted(String(argument[argument.index(after: end)...]).trimmingSpaces())
         return path.isEmpty ? nil : (name, path)
+    }
+
+    /// `enhet` and `tecken` lines for the block to be read as the session read it, when
+    /// what is in force at the end of `existing` (a new file: tkr, nettokostnad) differs.
+    static func settings(unit: MoneyUnit, sign: SignConvention, after existing: [UInt8]) -> String {
+        let end = ExplorationSession.settingsAtEnd(of: existing)
+        return (end.unit == unit ? "" : "enhet \(unit.rawValue)\n") + (end.sign == sign ? "" : "tecken \(sign.rawValue)\n")
     }
 
     /// scenario "NAME" { one change a line }, each change as typed on one line.

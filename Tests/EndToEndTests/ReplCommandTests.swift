@@ -28,6 +28,28 @@ struct ReplCommandTests {
         #expect(output.stdout.hasSuffix("\n100 tkr\n"))
     }
 
+    @Test("a scenario saved into the scenario file means what it meant in the session (ramverk jämför)")
+    func savedScenarioCompares() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ramverk-repl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("haninge.ramverk").path
+        try FileManager.default.copyItem(atPath: ReplCommandTests.haninge, toPath: file)
+        let script = ":om Folkhälsa = 800\n:om \"Kommunstyrelsens reserv\" minskar med 2 000\n:spara-scenario! \"Alt C\" \(file)\n"
+        let saved = try RamverkBinary.run(["repl", file], stdin: script)
+        #expect(saved.exitCode == 0)
+        // Haninge ends in `tecken resultat` (its finansförvaltning): the block is preceded
+        // by the sign the changes were read in.
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.hasSuffix("\ntecken nettokostnad\nscenario \"Alt C\" {\n  Folkhälsa = 800\n"
+                               + "  \"Kommunstyrelsens reserv\" minskar med 2 000\n}\n"))
+        let compared = try RamverkBinary.run(["jämför", file])
+        let folkhälsa = compared.stdout.split(separator: "\n").first { $0.contains("Folkhälsa") }.map(String.init) ?? ""
+        #expect(folkhälsa.split(separator: " ").filter { !$0.isEmpty }.dropFirst().prefix(3) == ["500", "800", "+300"])
+        let reserve = compared.stdout.split(separator: "\n").first { $0.contains("Kommunstyrelsens reserv") }.map(String.init) ?? ""
+        #expect(reserve.contains("20 500   18 500   −2 000"))
+    }
+
     @Test("a misspelt command is an error (64), not a file to open a session on")
     func misspeltCommand() throws {
         let output = try RamverkBinary.run(["kontrolera"])

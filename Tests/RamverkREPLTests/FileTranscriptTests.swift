@@ -81,6 +81,16 @@ struct FileTranscriptTests {
         #expect(run.transcript.contains("Skriv scenariots namn inom citattecken och filen"))
     }
 
+    @Test("the block is read as the session read it: enhet and tecken lines when the file ends in others")
+    func settingsBeforeBlock() {
+        let plain = Array("enhet tkr\npost A 2024: 1\n".utf8)
+        #expect(REPL.settings(unit: .tkr, sign: .netCost, after: plain) == "")
+        #expect(REPL.settings(unit: .tkr, sign: .netCost, after: []) == "")
+        let ledger = Array("enhet tkr\ntecken nettokostnad\nområde A {\n  tecken resultat\n}\nenhet mnkr\ntecken bokföring\n".utf8)
+        #expect(REPL.settings(unit: .tkr, sign: .netCost, after: ledger) == "enhet tkr\ntecken nettokostnad\n")
+        #expect(REPL.settings(unit: .mnkr, sign: .ledger, after: ledger) == "")
+    }
+
     @Test(":ladda reads another file; one that cannot be read leaves the session as it was")
     func load() throws {
         let scratch = try Scratch()

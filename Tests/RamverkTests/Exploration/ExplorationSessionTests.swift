@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Ramverk
 
@@ -90,6 +91,20 @@ struct ExplorationSessionTests {
         }
         // 700 / (700 + 408)
         #expect(value == .number(Ratio(micros: 631_769), .plain))
+    }
+
+    /// What-ifs run checks again in parts (`CheckState`, `Evaluator.otherChecks`); the
+    /// parts must add up to the checks `evaluateAll` makes, in its order, for every real
+    /// scenario, so a new kind of check added there alone fails here.
+    @Test("a session's checks are the evaluation's checks, in order", arguments: GrammarTests.validFiles().filter { $0.hasPrefix("Scenarios/") })
+    func checksInStep(_ file: String) throws {
+        let path = GrammarTests.root.appendingPathComponent(file).path
+        guard case .success(let (session, _)) = ExplorationSession.load(path: path) else {
+            Issue.record("\(file) did not load")
+            return
+        }
+        let key = { (check: CheckResult) in "\(check.kind)|\(check.span.start)|\(check.column ?? -1)|\(check.subject)|\(check.passed)" }
+        #expect(session.checks.map(key) == session.baseEvaluation.checks.map(key))
     }
 
     @Test("an open block or parenthesis is incomplete, not an error")

@@ -43,8 +43,8 @@ struct SandboxAuditTests {
         "Sources/RamverkCLI/AtomicFile.swift": ["write(2)", "creating, deleting, renaming or changing a file",
                                                 "opening a file for writing", "writing to a file"],
         "Sources/RamverkCLI/Terminal.swift": ["write(2)"],
-        // The REPL's history file lives in ~/.local/state/ramverk (or $XDG_STATE_HOME):
-        // its folder is made when missing; the file itself goes through AtomicFile.
+        // The REPL's history file is ~/.ramverk_history, or $XDG_STATE_HOME/ramverk/historik,
+        // whose folder is made when missing; the file itself goes through AtomicFile.
         "Sources/RamverkCLI/LibeditLineEditor.swift": ["creating, deleting, renaming or changing a file"],
     ]
 
@@ -100,7 +100,9 @@ struct SandboxAuditTests {
 
     @Test("the library and the command line use nothing that writes, deletes, runs or connects, but where allowed")
     func audit() throws {
+        // The REPL's session logic too: it writes only through the `FileWriter` it is given.
         let files = SandboxAuditTests.sources(under: "Sources/Ramverk") + SandboxAuditTests.sources(under: "Sources/RamverkCLI")
+            + SandboxAuditTests.sources(under: "Sources/RamverkREPL")
         #expect(files.count > 80)
         var findings: [String] = []
         for file in files {
