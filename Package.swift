@@ -15,18 +15,29 @@ let package = Package(
         // report data → rendering. Prints nothing.
         .target(name: "Ramverk"),
 
+        // The interactive session (REPL): commands, what-ifs, completion, history,
+        // reloading; behind a line-editor interface, so it runs from a script in tests.
+        // No libedit here.
+        .target(name: "RamverkREPL", dependencies: ["Ramverk"]),
+
+        // libedit (Debian libedit-dev), for line editing in a terminal.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+
         // The command-line shell around the library.
         .executableTarget(
             name: "RamverkCLI",
             dependencies: [
                 "Ramverk",
+                "RamverkREPL",
+                "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
-        // Unit tests per stage and the golden scenario → report pairs.
         // Unit tests per stage, and the grammar kept true.
         .testTarget(name: "RamverkTests", dependencies: ["Ramverk"]),
+        // The REPL's session logic through a scripted line editor (input → transcript).
+        .testTarget(name: "RamverkREPLTests", dependencies: ["RamverkREPL", "Ramverk"]),
         // Runs the built `ramverk` binary: golden scenario → report pairs, exit codes.
         .testTarget(name: "EndToEndTests", dependencies: ["RamverkCLI"]),
     ]

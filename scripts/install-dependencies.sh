@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Ramverk needs, if they are missing: libedit-dev and
-# pkg-config to build it. With --test also what the tests use beyond Swift: chromium,
-# for the test that renders the HTML report headless
-# (Tests/EndToEndTests/HTMLScreenshotTests.swift), and python3, whose csv module reads
-# the CSV reports back. Those tests are skipped, with a note, where a tool is missing;
-# CI (.ci/run) installs them, so there they run.
+# pkg-config to build it (line editing in the REPL). With --test also what the tests use
+# beyond Swift: chromium, for the test that renders the HTML report headless
+# (Tests/EndToEndTests/HTMLScreenshotTests.swift), python3, whose csv module reads the
+# CSV reports back, and tmux, which the REPL's terminal test runs the binary in. Those
+# tests are skipped, with a note, where a tool is missing; CI (.ci/run) installs them,
+# so there they run.
 set -euo pipefail
 packages=(libedit-dev pkg-config)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium python3)
+  packages+=(chromium python3 tmux)
 fi
 needed=()
 for package in "${packages[@]}"; do

@@ -5,8 +5,8 @@ import Glibc
 /// Writes a file so that it is either all old or all new, never half written: the bytes
 /// go to a temporary file in the same folder (a rename is only atomic within one file
 /// system), which is flushed to disk and then renamed over the target. On any failure
-/// the temporary file is removed and the target is untouched. For `formatera` now, and
-/// for reports and REPL history later.
+/// the temporary file is removed and the target is untouched. For `formatera`, the
+/// REPL's history and `:spara-scenario`; for reports later.
 enum AtomicFile {
     /// Why a write failed, in Swedish, for messages.
     struct WriteError: Error, Equatable {

@@ -55,10 +55,9 @@ struct RiskCommand: ParsableCommand {
         case .csv:
             try destination.write(CSVRiskRenderer(unit: unit).render(analysis))
         case .html:
-            let municipality = model.municipality.map { $0.lowercased().hasSuffix("kommun") ? $0 : "\($0) kommun" }
-            let owner = [municipality, model.committee].compactMap { $0 }
             try destination.write(HTMLRiskRenderer(unit: unit).render(
-                analysis, owner: owner.isEmpty ? nil : owner.joined(separator: " · "), source: run.sources.files.first?.path))
+                analysis, owner: ReportOwner.line(municipality: model.municipality, committee: model.committee),
+                source: run.sources.files.first?.path))
         }
     }
 }

@@ -2,32 +2,39 @@
 /// each ram against the lines of its year, and each ramförändring against the rams.
 extension Evaluator {
     mutating func checkPrintedTotals(into checks: inout [CheckResult], tolerance: Money) {
-        for (index, area) in model.areas.enumerated() {
-            guard let printed = area.printedTotal else { continue }
+        for (index, area) in model.areas.enumerated() where area.printedTotal != nil {
             for column in 0..<columnCount {
-                let stated: Money?
-                switch printed.cells[column] {
-                case .empty: continue
-                case .literal(let money): stated = money
-                case .expression(let expression, let sign):
-                    stated = evaluateAmount(expression, sign: sign, column: column)
-                }
-                guard let stated, let total = areaTotal(index, column, from: printed.span) else { continue }
-                let computed = total ?? .zero
-                // Shown in the area's own sign, as the document prints it.
-                guard let shownStated = stated.negatedIf(area.sign.factor < 0),
-                      let shownComputed = computed.negatedIf(area.sign.factor < 0),
-                      let difference = shownStated.subtracting(shownComputed) else {
-                    report(.overflow, printed.span)
-                    continue
-                }
-                let label = printed.label ?? "Summa \(area.name)"
-                checks.append(CheckResult(kind: .printedTotal, passed: difference.ore.magnitude <= tolerance.ore.magnitude,
-                                          span: printed.span, column: column,
-                                          subject: "\(label), \(model.columns[column].label)",
-                                          stated: shownStated, computed: shownComputed, difference: difference))
+                if let check = checkPrintedTotal(area: index, column: column, tolerance: tolerance) { checks.append(check) }
             }
         }
+    }
+
+    /// An area's printed total in one column against its computed sum; nil when there is
+    /// no printed figure there or a value failed (a what-if checks one area at a time).
+    mutating func checkPrintedTotal(area index: Int, column: Int, tolerance: Money) -> CheckResult? {
+        let area = model.areas[index]
+        guard let printed = area.printedTotal else { return nil }
+        let stated: Money?
+        switch printed.cells[column] {
+        case .empty: return nil
+        case .literal(let money): stated = money
+        case .expression(let expression, let sign):
+            stated = evaluateAmount(expression, sign: sign, column: column)
+        }
+        guard let stated, let total = areaTotal(index, column, from: printed.span) else { return nil }
+        let computed = total ?? .zero
+        // Shown in the area's own sign, as the document prints it.
+        guard let shownStated = stated.negatedIf(area.sign.factor < 0),
+              let shownComputed = computed.negatedIf(area.sign.factor < 0),
+              let difference = shownStated.subtracting(shownComputed) else {
+            report(.overflow, printed.span)
+            return nil
+        }
+        let label = printed.label ?? "Summa \(area.name)"
+        return CheckResult(kind: .printedTotal, passed: difference.ore.magnitude <= tolerance.ore.magnitude,
+                           span: printed.span, column: column,
+                           subject: "\(label), \(model.columns[column].label)",
+                           stated: shownStated, computed: shownComputed, difference: difference)
     }
 
     mutating func checkRams(_ rams: [Money?], _ grandTotals: [Money?], into checks: inout [CheckResult]) {

@@ -69,6 +69,13 @@ public enum RiskAnalysis {
         }
     }
 
+    /// The analysis from the state `whatIf` is in, with the base's risks: its current
+    /// figures are the base (an exploration session runs it with its what-if changes in
+    /// place).
+    static func run(_ whatIf: inout WhatIf, options: Options) -> RiskAnalysisResult {
+        run(&whatIf, risks: whatIf.model.riskAnalysis.quantifiedRisks, options: options)
+    }
+
     /// The analysis of the state `whatIf` is in (the base, or a scenario applied), with
     /// `risks` (in the order of the base's, so its correlations apply).
     static func run(_ whatIf: inout WhatIf, risks: [QuantifiedRisk], options: Options) -> RiskAnalysisResult {

@@ -5,19 +5,27 @@ extension Evaluator {
     mutating func checkFormulas(into checks: inout [CheckResult], tolerance: Money) {
         for (column, info) in model.columns.enumerated() where info.formula != nil {
             for post in 0..<model.posts.count {
-                if case .empty = model.cell(post: post, column: column) { continue }
-                guard let printedCell = cell(post, column, from: model.posts[post].span), let printed = printedCell,
-                      let formulaCell = formulaValue(post: post, column: column), let computed = formulaCell else { continue }
-                let flip = model.posts[post].sign.factor < 0
-                guard let shownPrinted = printed.negatedIf(flip), let shownComputed = computed.negatedIf(flip),
-                      let difference = shownPrinted.subtracting(shownComputed) else { continue }
-                checks.append(CheckResult(
-                    kind: .formula, passed: difference.ore.magnitude <= tolerance.ore.magnitude,
-                    span: model.posts[post].span, column: column,
-                    subject: "\(model.posts[post].name), \(info.label) (\(info.formulaText ?? ""))",
-                    stated: shownPrinted, computed: shownComputed, difference: difference))
+                if let check = checkFormula(post: post, column: column, tolerance: tolerance) { checks.append(check) }
             }
         }
+    }
+
+    /// A value printed in a computed column against the column's formula; nil when the
+    /// cell is empty or a value failed (a what-if checks one cell at a time).
+    mutating func checkFormula(post: Int, column: Int, tolerance: Money) -> CheckResult? {
+        let info = model.columns[column]
+        guard info.formula != nil else { return nil }
+        if case .empty = model.cell(post: post, column: column) { return nil }
+        guard let printedCell = cell(post, column, from: model.posts[post].span), let printed = printedCell,
+              let formulaCell = formulaValue(post: post, column: column), let computed = formulaCell else { return nil }
+        let flip = model.posts[post].sign.factor < 0
+        guard let shownPrinted = printed.negatedIf(flip), let shownComputed = computed.negatedIf(flip),
+              let difference = shownPrinted.subtracting(shownComputed) else { return nil }
+        return CheckResult(
+            kind: .formula, passed: difference.ore.magnitude <= tolerance.ore.magnitude,
+            span: model.posts[post].span, column: column,
+            subject: "\(model.posts[post].name), \(info.label) (\(info.formulaText ?? ""))",
+            stated: shownPrinted, computed: shownComputed, difference: difference)
     }
 
     mutating func checkExpectations(into checks: inout [CheckResult], tolerance: Money) {

@@ -50,13 +50,13 @@ struct WhatIf: Sendable {
         base = figures()
     }
 
-    /// Takes the current state as the base the figures are compared with (a scenario's
-    /// own känslighetsanalys starts from the scenario).
+    var model: Model { evaluator.model }
+
+    /// Makes the current state the base the figures of later changes are compared with
+    /// (a scenario's, or a what-if session's, own känslighetsanalys starts from it).
     mutating func rebase() {
         base = figures()
     }
-
-    var model: Model { evaluator.model }
 
     // MARK: - Targets and their values
 

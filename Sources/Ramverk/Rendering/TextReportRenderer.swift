@@ -34,9 +34,9 @@ public struct TextReportRenderer: Sendable {
     /// the risk- och känslighetsanalys, if given, goes before the checks.
     public func render(_ report: DriftbudgetReport, riskAnalysis: RiskAnalysisResult? = nil, to output: inout TextOutput) {
         output.append("Driftbudget\n")
-        let municipality = report.municipality.map { $0.lowercased().hasSuffix("kommun") ? $0 : "\($0) kommun" }
-        let owner = [municipality, report.committee].compactMap { $0 }
-        if !owner.isEmpty { output.append(owner.joined(separator: " · ") + "\n") }
+        if let owner = ReportOwner.line(municipality: report.municipality, committee: report.committee) {
+            output.append(owner + "\n")
+        }
         output.append("Belopp i \(report.unit.rawValue) (\(report.sign.phrase))\n\n")
         for table in report.tables where !table.rows.isEmpty { renderTable(report, table, to: &output) }
         var out = ""

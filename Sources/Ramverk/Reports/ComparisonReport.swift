@@ -54,27 +54,44 @@ public enum ComparisonReportBuilder {
         let flip = model.displaySign.factor < 0
         func shown(_ money: Money?) -> Money? { money.flatMap { $0.negatedIf(flip) } }
 
+        // Plain arrays, taken once: a row per post reads them a million times, and going
+        // through each outcome (a struct of many arrays) would copy it every time.
+        let columns = max(model.columns.count, 1)
+        let cellValues = outcomes.map(\.evaluation.cellValues)
+        let cellPresent = outcomes.map(\.evaluation.cellPresent)
+        let areaValues = outcomes.map(\.evaluation.areaValues)
+        let hidden = outcomes.map(\.hiddenPosts)
+        var scratch = [Money?](repeating: nil, count: outcomes.count)
+
         func add(_ members: [Member], depth: Int) {
             for member in members {
                 switch member {
                 case .post(let post):
-                    let present = outcomes.map { !$0.hiddenPosts.contains(post) }
-                    guard present.contains(true) else { continue }
-                    let values = money(zip(outcomes, present).map { outcome, here in
-                        here ? shown(outcome.evaluation.value(post: post, column: column)) : nil
-                    })
-                    rows.append(.init(kind: .post, name: model.posts[post].name, depth: depth, values: values,
-                                      changed: changed(values)))
+                    let index = post * columns + column
+                    var present = false
+                    var differs = false
+                    for outcome in scratch.indices {
+                        let here = !hidden[outcome].contains(post) && cellPresent[outcome][index]
+                        if !hidden[outcome].contains(post) { present = true }
+                        scratch[outcome] = here ? shown(cellValues[outcome][index]) : nil
+                        if scratch[outcome] != scratch[0] { differs = true }
+                    }
+                    guard present, differs || !onlyChanged else { continue }
+                    rows.append(.init(kind: .post, name: model.posts[post].name, depth: depth, values: money(scratch),
+                                      changed: differs))
                 case .area(let area):
                     let start = rows.count
                     rows.append(.init(kind: .area, name: model.areas[area].name, depth: depth, values: [], changed: false))
                     add(model.areas[area].members, depth: depth + 1)
-                    let values = money(outcomes.map { shown($0.evaluation.total(area: area, column: column)) })
+                    let values = money(areaValues.map { shown($0[area * columns + column]) })
                     rows.append(.init(kind: .total, name: "Summa \(model.areas[area].name)", depth: depth, values: values,
                                       changed: changed(values)))
                     rows[start].changed = rows[start...].contains { $0.changed }
-                    // An area without any value in the column is not part of the comparison.
-                    if values.allSatisfy({ $0 == .money(nil) }) { rows.removeSubrange(start...) }
+                    // An area without any value in the column, or (asked for) without a
+                    // change, is not part of the comparison.
+                    if values.allSatisfy({ $0 == .money(nil) }) || (onlyChanged && !rows[start].changed) {
+                        rows.removeSubrange(start...)
+                    }
                 case .named:
                     continue
                 }
@@ -115,13 +132,11 @@ public enum ComparisonReportBuilder {
             rows = rows.filter { $0.changed }
             figures = figures.filter { $0.changed }
         }
-        let municipality = model.municipality.map { $0.lowercased().hasSuffix("kommun") ? $0 : "\($0) kommun" }
-        let owner = [municipality, model.committee].compactMap { $0 }
         return ComparisonReport(outcomes: outcomes.map(\.name), year: year,
                                 columnLabel: model.columns.isEmpty ? "" : model.columns[column].label,
                                 unit: model.displayUnit, rows: rows, figures: figures, checks: checks,
                                 riskAnalyses: outcomes.map(\.riskAnalysis),
-                                owner: owner.isEmpty ? nil : owner.joined(separator: " · "))
+                                owner: ReportOwner.line(municipality: model.municipality, committee: model.committee))
     }
 }
 

@@ -79,6 +79,13 @@ public struct Checker {
     /// Takes the program over: the main file's syntax tree is freed as it is declared.
     public static func check(_ program: consuming ParsedProgram) -> (model: Model, diagnostics: [Diagnostic], tolerance: ResolvedExpression?) {
         guard !program.trees.isEmpty else { return (Model(sources: program.sources), [], nil) }
+        let checker = checked(program)
+        return (checker.model, checker.diagnostics, checker.toleranceExpression)
+    }
+
+    /// Every pass of `check`, keeping the checker: its name tables resolve what an
+    /// exploration session types later (`ExplorationSession`). `program` must have a tree.
+    static func checked(_ program: consuming ParsedProgram) -> Checker {
         var main: [Statement] = []
         swap(&main, &program.trees[0].statements)
         var checker = Checker(program: program)
@@ -93,7 +100,7 @@ public struct Checker {
         checker.warnAboutUnusedNamedValues()
         checker.noteUndrawnReserves()
         checker.warnAboutParagraphsWithTwoDates()
-        return (checker.model, checker.diagnostics, checker.toleranceExpression)
+        return checker
     }
 
     mutating func report(_ problem: Problem, _ span: SourceSpan?, notes: [Diagnostic.Note] = []) {

@@ -1,8 +1,8 @@
 /// "Menade du …?": the closest known name to a misspelt one, by edit distance over
 /// characters (so å ä ö count as one letter each), within a distance that grows with
 /// the length of the name.
-enum NameSuggestion {
-    static func closest<S: Sequence>(to name: String, among candidates: S) -> String? where S.Element == String {
+public enum NameSuggestion {
+    public static func closest<S: Sequence>(to name: String, among candidates: S) -> String? where S.Element == String {
         let target = Array(name.lowercased())
         let limit = max(1, min(3, target.count / 3))
         var best: (String, Int)?

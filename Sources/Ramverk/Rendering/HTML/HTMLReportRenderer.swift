@@ -21,10 +21,9 @@ public struct HTMLReportRenderer: Sendable {
 
     public func render(_ report: DriftbudgetReport, riskAnalysis: RiskAnalysisResult? = nil) -> String {
         var document = HTMLDocument(title: "Driftbudget")
-        let municipality = report.municipality.map { $0.lowercased().hasSuffix("kommun") ? $0 : "\($0) kommun" }
-        let owner = [municipality, report.committee].compactMap { $0 }
-        if !owner.isEmpty { document.title = "Driftbudget – " + owner.joined(separator: " · ") }
-        document.header("Driftbudget", subtitle: owner.isEmpty ? nil : owner.joined(separator: " · "),
+        let owner = ReportOwner.line(municipality: report.municipality, committee: report.committee)
+        if let owner { document.title = "Driftbudget – " + owner }
+        document.header("Driftbudget", subtitle: owner,
                         lines: ["Belopp i \(report.unit.rawValue) (\(report.sign.phrase))"])
         document.keyFigures(keyFigures(report, riskAnalysis))
 
