@@ -34,8 +34,9 @@ let package = Package(
             ]
         ),
 
-        // Unit tests per stage, and the grammar kept true.
-        .testTarget(name: "RamverkTests", dependencies: ["Ramverk"]),
+        // Unit tests per stage, and the grammar kept true (and the harness the fuzzer
+        // shares, which types into the REPL too).
+        .testTarget(name: "RamverkTests", dependencies: ["Ramverk", "RamverkREPL"]),
         // The REPL's session logic through a scripted line editor (input → transcript).
         .testTarget(name: "RamverkREPLTests", dependencies: ["RamverkREPL", "Ramverk"]),
         // Runs the built `ramverk` binary: golden scenario → report pairs, exit codes.

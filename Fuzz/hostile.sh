@@ -65,11 +65,11 @@ row() {
   ( cd "$work/s" && /usr/bin/time -f "%e %M" -o "$work/time" timeout 120 "$ramverk" kör "$file" \
       > "$work/out" 2> "$work/err" ) || status=$?
   local codes
-  codes="$(grep -o '\(fel\|varning\|not\)\[R[0-9]*\]' "$work/err" | sed 's/.*\[\(R[0-9]*\)\]/\1/' \
+  codes="$(grep -ao '\(fel\|varning\|not\)\[R[0-9]*\]' "$work/err" | sed 's/.*\[\(R[0-9]*\)\]/\1/' \
     | sort | uniq -c | awk '{ printf "%s%s × %s", (NR > 1 ? ", " : ""), $2, $1 }' || true)"
   [ -n "$codes" ] || codes="–"
   read -r seconds kilobytes < <(tail -n 1 "$work/time")
-  printf '| %s | %s | %s | %s s | %s MB |\n' "$label" "$status" "$codes" "$seconds" "$((kilobytes / 1024))"
+  printf '| %s | %s | %s | %s s | %s MB |\n' "$label" "$status" "$codes" "${seconds/./,}" "$((kilobytes / 1024))"
 }
 
 echo "| indata | slutkod | koder | tid | minne |"

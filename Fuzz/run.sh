@@ -47,6 +47,12 @@ for markdown in README.md docs/*.md; do
     inside { print >> file }
   ' "$markdown"
 done
+# REPL seeds: the script of Fuzz/repl-script.txt typed into a session with each scenario.
+for scenario in Scenarios/*.ramverk; do
+  { printf '#!repl\n'; cat Fuzz/repl-script.txt; printf '# fil: scenario.ramverk\n'; cat "$scenario"; } \
+    > "$seeds/repl-$(basename "$scenario")"
+done
+{ printf '#!repl\n'; cat Fuzz/repl-script.txt; } > "$seeds/repl-tom.ramverk"
 if [ -d Fuzz/regressions ]; then
   cp Fuzz/regressions/* "$seeds/" 2>/dev/null || true
 fi

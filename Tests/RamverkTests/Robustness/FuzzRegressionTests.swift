@@ -42,6 +42,26 @@ struct FuzzRegressionTests {
         }
     }
 
+    @Test("an input starting #!repl is typed into a REPL session, with the script of Fuzz/ and each scenario")
+    func replMode() throws {
+        let script = try String(contentsOf: GrammarTests.root.appendingPathComponent("Fuzz/repl-script.txt"), encoding: .utf8)
+        let input = Array(("#!repl\n" + script + "# fil: scenario.ramverk\nkommun X\n").utf8)
+        guard case .repl(let lines, let files) = PipelineHarness.Entry(input) else {
+            Issue.record("not the REPL mode")
+            return
+        }
+        #expect(lines.first == "Folkhälsa.2021 × 2" && lines.contains(":diff"))
+        #expect(files == [PipelineHarness.replScenario: Array("kommun X\n".utf8)])
+        for path in GrammarTests.validFiles() where path.hasPrefix("Scenarios/") {
+            let scenario = try String(contentsOf: GrammarTests.root.appendingPathComponent(path), encoding: .utf8)
+            let bytes = Array(("#!repl\n" + script + "# fil: scenario.ramverk\n" + scenario).utf8)
+            #expect(PipelineHarness.run(bytes).isEmpty, "\(path)")
+        }
+        if case .scenario = PipelineHarness.Entry(Array("#!replik\nkommun X\n".utf8)) {} else {
+            Issue.record("only a first line '#!repl' chooses the REPL")
+        }
+    }
+
     @Test("the harness splits an input at '# fil:' lines")
     func files() {
         let files = PipelineHarness.files(Array("inkludera \"del.ramverk\"\n# fil: del.ramverk \r\nkommun X\n".utf8))

@@ -1,4 +1,5 @@
 @testable import Ramverk
+import RamverkREPL
 
 /// One input through everything Ramverk does with a scenario — load with includes,
 /// parse, check, evaluate, the risk analysis with a short simulation, the scenarios of
@@ -19,15 +20,29 @@ enum PipelineHarness {
     /// for thousands of runs a second.
     static let iterations = 50
 
+    /// The first line of an input for the REPL.
+    static let replMarker = Array("#!repl\n".utf8)
+    /// The file a REPL session starts with, when the input has one.
+    static let replScenario = "scenario.ramverk"
+
     /// What an input is. The first line chooses, so further entry points can be added
-    /// without changing what the existing corpus means: a REPL mode (issue #7) will be
-    /// the inputs whose first line is `#!repl`, each further line one line typed.
+    /// without changing what the existing corpus means.
     enum Entry {
         /// The bytes are `fuzz.ramverk`; a line `# fil: NAME` starts the file NAME.
         case scenario([String: [UInt8]])
+        /// After a first line `#!repl`: each line is typed into a REPL session, which
+        /// starts with `scenario.ramverk` loaded when a `# fil: scenario.ramverk` gives it.
+        case repl(lines: [String], files: [String: [UInt8]])
 
         init(_ bytes: [UInt8]) {
-            self = .scenario(PipelineHarness.files(bytes))
+            guard bytes.starts(with: PipelineHarness.replMarker) else {
+                self = .scenario(PipelineHarness.files(bytes))
+                return
+            }
+            var files = PipelineHarness.files(Array(bytes.dropFirst(PipelineHarness.replMarker.count)))
+            let typed = files.removeValue(forKey: PipelineHarness.mainFile) ?? []
+            let lines = typed.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            self = .repl(lines: lines, files: files)
         }
     }
 
@@ -36,7 +51,32 @@ enum PipelineHarness {
         switch Entry(bytes) {
         case .scenario(let files):
             return runScenario(files)
+        case .repl(let lines, let files):
+            return runREPL(lines, files: files)
         }
+    }
+
+    /// A REPL session typing `lines`, its files in memory and what it saves kept there
+    /// too: nothing reaches the disk. `:risk` is not typed: it simulates with the file's
+    /// own iterations (up to 50 000 000), and the analysis is fuzzed on its own above.
+    static func runREPL(_ lines: [String], files: [String: [UInt8]]) -> [String] {
+        struct Typist: LineEditor {
+            var lines: [String]
+            var isInteractive: Bool { false }
+            mutating func readLine(prompt: String) -> LineInput {
+                lines.isEmpty ? .end : .line(lines.removeFirst())
+            }
+            mutating func remember(_ line: String) {}
+        }
+        struct Drawer: FileWriter {
+            func write(_ bytes: [UInt8], to path: String) -> Result<Void, WriteFailure> { .success(()) }
+        }
+        var typist = Typist(lines: lines.filter { !$0.trimmedOfSpaces.hasPrefix(":risk") })
+        let repl = REPL(writer: Drawer(), fileSystem: MemoryFileSystem(bytes: files)) { _ in }
+        _ = repl.run(&typist, path: files[replScenario] != nil ? replScenario : nil)
+        // Completion of the last line typed, as Tab would ask for it.
+        _ = repl.complete(String(lines.last?.prefix(40) ?? ""))
+        return []
     }
 
     /// Splits the input at `# fil:` lines; the first part is the main file.
@@ -51,7 +91,7 @@ enum PipelineHarness {
             if line.starts(with: fileMarker) {
                 files[name] = current
                 let rest = line.dropFirst(fileMarker.count)
-                name = String(decoding: rest, as: UTF8.self).trimmingSpaces
+                name = String(decoding: rest, as: UTF8.self).trimmedOfSpaces
                 current = []
             } else {
                 current += line
@@ -211,7 +251,7 @@ extension MemoryFileSystem {
 
 extension String {
     /// Without leading and trailing spaces and tabs (no Foundation here).
-    var trimmingSpaces: String {
+    var trimmedOfSpaces: String {
         let scalars = unicodeScalars
         let start = scalars.firstIndex { !" \t\r\n".unicodeScalars.contains($0) } ?? scalars.endIndex
         let end = scalars.lastIndex { !" \t\r\n".unicodeScalars.contains($0) }.map(scalars.index(after:)) ?? start

@@ -5,8 +5,10 @@ import Testing
 /// the way from a scenario to a report can. The library (`Sources/Ramverk`) reads files
 /// through the C library only, and uses no API that writes, deletes, runs a program or
 /// opens a socket — not even Foundation, which would bring all of those. The command
-/// line (`Sources/RamverkCLI`) writes only through `AtomicFile` (reports with `-o` and
-/// `formatera`, where the user names the file) and to standard output and error.
+/// line (`Sources/RamverkCLI`) writes only through `AtomicFile` (reports with `-o`,
+/// `formatera`, the REPL's history and saved scenarios: files the user names or owns)
+/// and to standard output and error; the REPL (`Sources/RamverkREPL`) writes only
+/// through the `FileWriter` the shell gives it, which is `AtomicFile`.
 ///
 /// This test reads the sources, so a change that adds such a call fails it; a call that
 /// is truly needed goes into `allowed` with its reason, where a reviewer sees it.
@@ -101,8 +103,7 @@ struct SandboxAuditTests {
     @Test("the library and the command line use nothing that writes, deletes, runs or connects, but where allowed")
     func audit() throws {
         // The REPL's session logic too: it writes only through the `FileWriter` it is given.
-        let files = SandboxAuditTests.sources(under: "Sources/Ramverk") + SandboxAuditTests.sources(under: "Sources/RamverkCLI")
-            + SandboxAuditTests.sources(under: "Sources/RamverkREPL")
+        let files = ["Sources/Ramverk", "Sources/RamverkREPL", "Sources/RamverkCLI"].flatMap(SandboxAuditTests.sources(under:))
         #expect(files.count > 80)
         var findings: [String] = []
         for file in files {
