@@ -52,6 +52,7 @@ public enum Pipeline {
         if run.hasErrors { return run }
 
         let checked = Checker.check(program)
+        StageClock.mark("check")
         // The checker works in passes; users read problems in file order.
         run.diagnostics += inFileOrder(checked.diagnostics)
         if run.hasErrors { return run }
@@ -61,6 +62,7 @@ public enum Pipeline {
         let evaluation = Evaluator.run(checked.model, tolerance: checked.tolerance)
         run.diagnostics += evaluation.diagnostics
         run.evaluation = evaluation
+        StageClock.mark("evaluate and check")
         if !checked.model.riskAnalysis.isEmpty && !run.hasErrors {
             let analysis = RiskAnalysis.run(checked.model, options: .init(simulate: false))
             run.diagnostics += inFileOrder(analysis.diagnostics)

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Ramverk
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `ramverk kör FIL`: prints the driftbudget and the checks.
 struct RunCommand: ParsableCommand {
@@ -33,6 +36,8 @@ struct RunCommand: ParsableCommand {
     var noColour = false
 
     func run() throws {
+        if getenv("RAMVERK_TIDER") != nil { StageClock.start() }
+        defer { Terminal.writeError(StageClock.times.map { "\($0.stage): \($0.milliseconds) ms\n" }.joined()) }
         let destination = ReportDestination(output)
         try destination.checkNotInput(file, command: "kör")
         let (run, model, evaluation) = try ScenarioInput.evaluated(file, colour: !noColour)
@@ -43,6 +48,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let report = DriftbudgetReportBuilder.build(model: model, evaluation: evaluation, columnKeys: columns)
+        StageClock.mark("build report")
         // The risk analysis with the file's own simulation settings.
         var riskAnalysis: RiskAnalysisResult?
         if !model.riskAnalysis.isEmpty {
@@ -72,6 +78,7 @@ struct RunCommand: ParsableCommand {
         case .html:
             try destination.write(HTMLReportRenderer(sources: run.sources).render(report, riskAnalysis: riskAnalysis))
         }
+        StageClock.mark("render")
         if report.failedChecks > 0 { throw ExitCode(ExitStatus.checkFailed) }
     }
 }

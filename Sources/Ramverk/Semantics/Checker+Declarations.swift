@@ -20,6 +20,7 @@ extension Checker {
             var statement = placeholder
             swap(&statement, &statements[index])
             declare(statement, &scope, releasing: true)
+            freedMemory.release(postsDeclared: model.posts.count)
         }
         statements = []
         return scope
@@ -158,20 +159,16 @@ extension Checker {
 
     /// Registers `name` in the scope; false (with a diagnostic) if it is taken.
     private mutating func claim(_ name: Name, as member: Member, kind: String, in scope: Scope) -> Bool {
-        // Local copies of the arrays (not the whole model) for the comparison closure.
-        let (areas, posts, named) = (model.areas, model.posts, model.namedValues)
-        let existing = names[(scope.area ?? -1) + 1].insert(name.text, member: member) { member in
-            switch member {
-            case .area(let a): areas[a].name
-            case .post(let p): posts[p].name
-            case .named(let n): named[n].name
-            }
-        }
-        if let existing {
+        let table = (scope.area ?? -1) + 1
+        let hash = NameTable.hash(name.text)
+        // Looked up first (reading the model's names), then inserted: one closure that
+        // both read the model and changed the table would need copies of the model's arrays.
+        if let existing = names[table].lookUp(name.text, hash: hash, nameOf: self.name(of:)) {
             report(.duplicateName(name.text, kind: kind), name.span,
                    notes: [Diagnostic.Note(message: "först deklarerad här", span: span(of: existing))])
             return false
         }
+        names[table].insertNew(member, hash: hash)
         globalIndex = nil
         return true
     }
@@ -244,18 +241,18 @@ extension Checker {
     /// once; each cell goes to `emit` with its column.
     private mutating func declareCells(_ range: CellRange, _ scope: Scope,
                                        _ emit: (inout Checker, Int, DeclaredCell) -> Void) {
-        let tree = program.trees[Int(scope.file)]
-        let cells = tree.cells(of: range)
-        for (offset, cell) in zip(cells.indices, cells) {
-            let key = tree.key(of: cell)
-            guard let column = column(for: key) else {
-                unknownColumn(key)
+        let file = Int(scope.file)
+        let columns = keyColumns(file)
+        for offset in Int(range.start)..<Int(range.start + range.count) {
+            let cell = program.trees[file].cells[offset]
+            guard let column = columns[Int(cell.keyIndex)] else {
+                unknownColumn(program.trees[file].key(of: cell))
                 continue
             }
             // A row has a handful of cells: an earlier one with the same key is found by
             // looking back, without allocating.
-            guard !cells[cells.startIndex..<offset].contains(where: { $0.keyIndex == cell.keyIndex }) else {
-                report(.duplicateCell(column: key.text), key.span)
+            guard !program.trees[file].cells[Int(range.start)..<offset].contains(where: { $0.keyIndex == cell.keyIndex }) else {
+                report(.duplicateCell(column: program.trees[file].key(of: cell).text), program.trees[file].key(of: cell).span)
                 continue
             }
             if let literal = literalMoney(cell.value, scope.unit) {
@@ -265,6 +262,16 @@ extension Checker {
                 emit(&self, column, .expression(cell.value))
             }
         }
+    }
+
+    /// The column of each cell key of a file (nil: no such column), found once per file
+    /// instead of a dictionary look-up per cell.
+    private mutating func keyColumns(_ file: Int) -> [Int?] {
+        let keys = program.trees[file].cellKeys
+        if let known = cellKeyColumns[file], known.count == keys.count { return known }
+        let columns = keys.map { columnIndex[$0] }
+        cellKeyColumns[file] = columns
+        return columns
     }
 
     private mutating func declareTotal(_ total: TotalStatement, _ scope: Scope) {

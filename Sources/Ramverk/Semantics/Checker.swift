@@ -19,6 +19,9 @@ public struct Checker {
     /// Every member by bare name; built on the first reference that needs it.
     var globalIndex: [String: [Member]]?
     var columnIndex: [String: Int] = [:]
+    /// Per file: the column of each of its cell keys (see `keyColumns`).
+    var cellKeyColumns: [Int: [Int?]] = [:]
+    var freedMemory = FreedMemory()
     var ramIndex: [Int: Int] = [:]
 
     /// The lexical settings in force: where we are, in which unit and sign.

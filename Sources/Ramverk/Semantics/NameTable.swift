@@ -21,18 +21,36 @@ struct NameTable {
     /// normalisation-blind hash. Equal names always hash alike; names that only fold
     /// alike are told apart by `==`.
     static func hash(_ name: String) -> UInt64 {
+        var name = name
+        // Contiguous UTF-8 for every native string; the scalar walk is the fallback.
+        if let hash = name.withUTF8({ hash(utf8: $0) }) { return hash }
+        return UInt64(bitPattern: Int64(name.hashValue))
+    }
+
+    /// The hash above, read from UTF-8: ASCII as it is, the two-byte Latin-1 letters
+    /// (C3 80–BF) folded, combining marks (U+0300–U+036F: CC 80–BF, CD 80–AF) skipped;
+    /// nil for any other non-ASCII scalar.
+    private static func hash(utf8 bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for scalar in name.unicodeScalars {
-            let value = scalar.value
-            let folded: UInt32
-            if value < 0x80 {
-                folded = value
-            } else if value >= 0xC0 && value <= 0xFF {
-                folded = UInt32(NameTable.latin1Base[Int(value - 0xC0)])
-            } else if value >= 0x300 && value <= 0x36F {
-                continue
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let folded: UInt8
+            if byte < 0x80 {
+                folded = byte
+                index += 1
+            } else if index + 1 < bytes.count, byte == 0xC3 || byte == 0xCC || byte == 0xCD {
+                let second = bytes[index + 1]
+                index += 2
+                if byte == 0xC3 {
+                    folded = NameTable.latin1Base[Int(second & 0x3F)]  // U+00C0 + (second − 0x80)
+                } else if byte == 0xCC || second <= 0xAF {
+                    continue
+                } else {
+                    return nil
+                }
             } else {
-                return UInt64(bitPattern: Int64(name.hashValue))
+                return nil
             }
             hash = (hash ^ UInt64(folded)) &* 0x0000_0100_0000_01B3
         }
@@ -48,7 +66,16 @@ struct NameTable {
         lookUp(name, hash: NameTable.hash(name), nameOf: nameOf)
     }
 
-    private func lookUp(_ name: String, hash: UInt64, nameOf: (Member) -> String) -> Member? {
+    /// Adds `member` unless the name is taken; returns the member that has it.
+    mutating func insert(_ name: String, member: Member, nameOf: (Member) -> String) -> Member? {
+        let hash = NameTable.hash(name)
+        if let existing = lookUp(name, hash: hash, nameOf: nameOf) { return existing }
+        insertNew(member, hash: hash)
+        return nil
+    }
+
+    /// The member named `name` (whose hash is `hash`), if any.
+    func lookUp(_ name: String, hash: UInt64, nameOf: (Member) -> String) -> Member? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -60,17 +87,14 @@ struct NameTable {
         }
     }
 
-    /// Adds `member` unless the name is taken; returns the member that has it.
-    mutating func insert(_ name: String, member: Member, nameOf: (Member) -> String) -> Member? {
-        let hash = NameTable.hash(name)
-        if let existing = lookUp(name, hash: hash, nameOf: nameOf) { return existing }
+    /// Adds `member`, whose name (hashing to `hash`) the caller found free.
+    mutating func insertNew(_ member: Member, hash: UInt64) {
         if (entries.count + 1) * 2 > slots.count { rehash(slots.count * 2) }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(entries.count)
         entries.append(Entry(hash: hash, member: member))
-        return nil
     }
 
     /// Every declared member, in declaration order.

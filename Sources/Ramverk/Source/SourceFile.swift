@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One scenario file as loaded: its path as the user named it and its bytes.
 ///
 /// The lexer works on bytes (UTF-8) for speed; lines and character columns are only
@@ -8,15 +10,26 @@ public final class SourceFile: Sendable {
     /// The raw bytes of the file, exactly as read.
     public let bytes: [UInt8]
     /// Byte offsets at which each line starts (line 1 starts at 0). 32-bit: files are
-    /// limited far below 2 GiB.
-    public let lineStarts: [Int32]
+    /// limited far below 2 GiB. Found on first use: only diagnostics need lines, and
+    /// a run without any should not pay a pass over the file for them.
+    public var lineStarts: [Int32] {
+        lineStartsCache.withLock { cache in
+            if let cache { return cache }
+            let starts = SourceFile.lineStarts(of: bytes)
+            cache = starts
+            return starts
+        }
+    }
+    private let lineStartsCache = Mutex<[Int32]?>(nil)
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        self.lineStarts = bytes.withUnsafeBufferPointer { buffer in
-            var lines = 1
-            for byte in buffer where byte == 0x0A { lines += 1 }
+    }
+
+    private static func lineStarts(of bytes: [UInt8]) -> [Int32] {
+        bytes.withUnsafeBufferPointer { buffer in
+            let lines = ByteScan.count(0x0A, in: buffer) + 1
             return [Int32](unsafeUninitializedCapacity: lines) { starts, count in
                 starts[0] = 0
                 count = 1
@@ -34,6 +47,7 @@ public final class SourceFile: Sendable {
 
     /// The 1-based line that holds `offset`.
     public func line(of offset: Int) -> Int {
+        let lineStarts = lineStarts
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -45,6 +59,7 @@ public final class SourceFile: Sendable {
 
     /// The bytes of line `line` (1-based) without its line end.
     public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
+        let lineStarts = lineStarts
         let start = Int(lineStarts[line - 1])
         var end = line < lineStarts.count ? Int(lineStarts[line]) - 1 : bytes.count
         if end > start, end <= bytes.count, end > 0, bytes[end - 1] == 0x0D { end -= 1 }

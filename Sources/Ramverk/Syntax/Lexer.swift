@@ -4,8 +4,8 @@
 public struct Lexer {
     public let file: SourceFile
     let fileIndex: Int32
-    private let bytes: [UInt8]
-    private var position: Int
+    let bytes: [UInt8]
+    var position: Int
     public private(set) var diagnostics: [Diagnostic] = []
     private var quota = DiagnosticQuota()
 
@@ -14,7 +14,7 @@ public struct Lexer {
 
     /// Where the text to read ends (the end of the file, or of the part of it one
     /// parser reads when a large file is read in two parts at once).
-    private let limit: Int
+    let limit: Int
 
     public init(file: SourceFile, fileIndex: Int32, range: Range<Int>? = nil) {
         self.file = file
@@ -222,7 +222,7 @@ public struct Lexer {
 
     // MARK: - Numbers: "20 500", "247,0", "1 167,5"
 
-    private func isDigit(_ offset: Int) -> Bool {
+    func isDigit(_ offset: Int) -> Bool {
         offset < limit && bytes[offset] >= 0x30 && bytes[offset] <= 0x39
     }
 
@@ -241,6 +241,29 @@ public struct Lexer {
 
     private mutating func lexNumber() -> Token {
         let start = position
+        let number = scanNumber(at: start)
+        position = number.end
+        if number.decimalPoint {
+            report(.decimalPointNotComma(file.text(start..<position)), start, position)
+        }
+        if number.tooLarge { report(.numberTooLarge, start, position) }
+        numberValue = number.tooLarge ? NumberLiteral(mantissa: 0, decimals: 0) : number.value
+        return Token(kind: .number, start: Int32(start), end: Int32(position))
+    }
+
+    /// A number read from `start` (a digit): where it ends, its value, and what is wrong
+    /// with it. Reports nothing, so the fast reader of post lines can decline instead.
+    struct ScannedNumber {
+        var end: Int
+        var value: NumberLiteral
+        /// "247.5": a decimal point where Swedish has a comma (reported by the lexer).
+        var decimalPoint = false
+        /// More than 18 digits, or beyond Int64.
+        var tooLarge = false
+    }
+
+    func scanNumber(at start: Int) -> ScannedNumber {
+        var position = start
         var mantissa: Int64 = 0
         var digits = 0
         var decimals = 0
@@ -262,20 +285,17 @@ public struct Lexer {
             position += separator
             for _ in 0..<3 { add(bytes[position]); position += 1 }
         }
+        var decimalPoint = false
         if position + 1 < limit, bytes[position] == UInt8(ascii: ","), isDigit(position + 1) {
             position += 1
             while isDigit(position) { add(bytes[position]); decimals += 1; position += 1 }
         } else if position + 1 < limit, bytes[position] == UInt8(ascii: "."), isDigit(position + 1) {
             position += 1
             while isDigit(position) { position += 1 }
-            report(.decimalPointNotComma(file.text(start..<position)), start, position)
+            decimalPoint = true
         }
-        if tooLarge || digits > 18 {
-            report(.numberTooLarge, start, position)
-            mantissa = 0
-        }
-        numberValue = NumberLiteral(mantissa: mantissa, decimals: decimals)
-        return Token(kind: .number, start: Int32(start), end: Int32(position))
+        return ScannedNumber(end: position, value: NumberLiteral(mantissa: mantissa, decimals: decimals),
+                             decimalPoint: decimalPoint, tooLarge: tooLarge || digits > 18)
     }
 
     // MARK: - Strings
@@ -364,6 +384,12 @@ public struct NumberLiteral: Sendable, Equatable {
 
     /// The value as an amount in `unit`, if exactly whole öre.
     public func money(in unit: MoneyUnit) -> Money? {
+        // The common case — no more decimals than the unit has öre digits ("264 048,4"
+        // tkr) — is one exact Int64 multiplication; the rest takes the 128-bit path.
+        if decimals <= unit.exactDecimals {
+            let (ore, overflow) = mantissa.multipliedReportingOverflow(by: unit.ore / ExactArithmetic.pow10(decimals))
+            if !overflow { return Money(ore: ore) }
+        }
         let product = Int128(mantissa) * Int128(unit.ore)
         let divisor = Int128(ExactArithmetic.pow10(decimals))
         guard product % divisor == 0 else { return nil }

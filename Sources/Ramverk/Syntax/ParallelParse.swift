@@ -2,57 +2,29 @@ import Dispatch
 import Synchronization
 
 /// Reads a large file in two parts at once, one per core. The file is cut at the start
-/// of a line between two top-level statements — outside every block, parenthesis,
-/// string and comment — so each part is a sequence of whole statements, and the two
-/// syntax trees join into exactly the tree one parser would have built.
+/// of a line between two top-level statements, so each part is a sequence of whole
+/// statements and the two syntax trees join into exactly the tree one parser builds.
+///
+/// Where such a line is cannot be known without reading the first half, so the cut is
+/// a guess — the first line after the middle that opens an `område` at column 0, as
+/// `ramverk formatera` writes top-level areas — checked afterwards: the first part must
+/// read without a single diagnostic. Ending inside a block, a parenthesis or an
+/// unfinished expression is always one, and a string or comment ends with its line. A
+/// wrong guess, or a file with errors in its first half, is read again by one parser.
 enum ParallelParse {
     /// Files smaller than this are read in one go (threads would cost more than they save).
     static let threshold = 4 << 20
 
-    /// Where to cut a large file, or nil when it is small or has no clean cut (an
-    /// unbalanced brace, for one: then one parser reads it and reports it as usual).
+    /// Where to cut a large file, or nil when it is small or has no candidate line.
     static func split(_ file: SourceFile) -> Int? {
         let bytes = file.bytes
         guard bytes.count >= threshold else { return nil }
+        let opener = Array("\nområde ".utf8)
         return bytes.withUnsafeBufferPointer { buffer -> Int? in
-            let middle = buffer.count / 2
-            var braces = 0
-            var parens = 0
-            var index = 0
-            while index < buffer.count {
-                let byte = buffer[index]
-                switch byte {
-                case UInt8(ascii: "#"):
-                    while index < buffer.count && buffer[index] != 0x0A { index += 1 }
-                    continue
-                case UInt8(ascii: "\""):
-                    index += 1
-                    while index < buffer.count && buffer[index] != UInt8(ascii: "\"") && buffer[index] != 0x0A {
-                        if buffer[index] == UInt8(ascii: "\\") { index += 1 }
-                        index += 1
-                    }
-                    if index < buffer.count && buffer[index] == 0x0A { continue }
-                case 0xE2 where index + 2 < buffer.count && buffer[index + 1] == 0x80
-                    && (buffer[index + 2] == 0x9C || buffer[index + 2] == 0x9D):
-                    // “…” from a word processor: up to the closing mark or the line end.
-                    index += 3
-                    while index < buffer.count && buffer[index] != 0x0A
-                        && !(buffer[index] == 0xE2 && index + 2 < buffer.count && buffer[index + 1] == 0x80
-                             && (buffer[index + 2] == 0x9C || buffer[index + 2] == 0x9D)) {
-                        index += 1
-                    }
-                    if index < buffer.count && buffer[index] == 0xE2 { index += 2 } else { continue }
-                case UInt8(ascii: "{"): braces += 1
-                case UInt8(ascii: "}"):
-                    braces -= 1
-                    if braces < 0 { return nil }
-                case UInt8(ascii: "("): parens += 1
-                case UInt8(ascii: ")"): parens = max(0, parens - 1)
-                case 0x0A:
-                    if index + 1 >= middle && braces == 0 && parens == 0 && index + 1 < buffer.count {
-                        return index + 1
-                    }
-                default: break
+            var index = buffer.count / 2
+            while index + opener.count <= buffer.count {
+                if buffer[index] == 0x0A && buffer[index + 1] == opener[1] {
+                    if opener.indices.allSatisfy({ buffer[index + $0] == opener[$0] }) { return index + 1 }
                 }
                 index += 1
             }
@@ -63,21 +35,33 @@ enum ParallelParse {
     static func parse(_ file: SourceFile, fileIndex: Int32, at cut: Int) -> (SyntaxTree, [Diagnostic]) {
         let ranges = [0..<cut, cut..<file.bytes.count]
         let results = Mutex<[Int: (SyntaxTree, [Diagnostic])]>([:])
+        // The first part makes room for all the file's cells, so the join appends without
+        // a copy; each part counts the ':' of its own half (two rounds: a part waiting for
+        // the other's count could wait for ever where both run on one thread).
+        let colons = Mutex([0, 0])
         DispatchQueue.concurrentPerform(iterations: 2) { part in
-            // The first part makes room for all the file's cells, so the join appends.
-            let parsed = Parser.parse(file, fileIndex: fileIndex, range: ranges[part],
-                                      reserveCellsFor: part == 0 ? 0..<file.bytes.count : nil)
+            let count = Parser.colons(in: file, ranges[part])
+            colons.withLock { $0[part] = count }
+        }
+        let capacities = colons.withLock { [$0[0] + $0[1], $0[1]] }
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            let parsed = Parser.parse(file, fileIndex: fileIndex, range: ranges[part], cellCapacity: capacities[part])
             results.withLock { $0[part] = parsed }
         }
         let (first, firstDiagnostics) = results.withLock { $0.removeValue(forKey: 0)! }
         let (second, secondDiagnostics) = results.withLock { $0.removeValue(forKey: 1)! }
-        return (join(first, second), firstDiagnostics + secondDiagnostics)
+        guard firstDiagnostics.isEmpty else {
+            // Not a clean cut, or errors before it: what one parser reads is the answer.
+            return Parser.parse(file, fileIndex: fileIndex, range: nil)
+        }
+        return (join(first, second), secondDiagnostics)
     }
 
     /// The second tree's statements after the first's, its cells after the first's, its
     /// cell keys folded into the first's table.
     static func join(_ first: consuming SyntaxTree, _ second: consuming SyntaxTree) -> SyntaxTree {
         var tree = first
+        tree.mayInclude = tree.mayInclude || second.mayInclude
         var keyMap: [Int32] = []
         for key in second.cellKeys {
             if let index = tree.cellKeys.firstIndex(of: key) {

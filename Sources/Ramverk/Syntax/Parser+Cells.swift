@@ -66,29 +66,25 @@ extension Parser {
         return Cell(keyIndex: Int32(index), keyStart: keyToken.start, value: value)
     }
 
-    /// The index of a cell's key among the keys written so far. A file has a handful of
-    /// keys: comparing bytes with each beats hashing, and makes no string per cell.
+    /// The index of a cell's key among the keys written so far (interned on first use).
     mutating func internedKey(_ token: Token) throws(Failure) -> Int {
-        let length = Int(token.end - token.start)
-        let found = tokens.file.bytes.withUnsafeBufferPointer { bytes -> Int? in
-            for (index, key) in cellKeyBytes.enumerated() where key.count == length {
-                var same = true
-                for offset in 0..<length where key[offset] != bytes[Int(token.start) + offset] {
-                    same = false
-                    break
-                }
-                if same { return index }
-            }
-            return nil
-        }
-        if let found {
+        if let found = cellKeys.index(of: tokens.file.bytes, token.range) {
             tokens.advance()
             return found
         }
-        let key = try parseColumnKey()
-        cellKeys.append(key.text)
-        cellKeyBytes.append(Array(key.text.utf8))
-        return cellKeys.count - 1
+        return cellKeys.add(try parseColumnKey().text)
+    }
+
+    /// A common post line read by the lexer's fast reader (see `Lexer.readPostLine`), or
+    /// nil, nothing read, when the line needs the parser.
+    mutating func readPostLine(after keyword: Token) -> PostStatement? {
+        let start = cells.count
+        guard let line = tokens.readPostLine(keys: cellKeys, into: &cells, negationAllowed: depth < Parser.maxDepth)
+        else { return nil }
+        let nameSpan = SourceSpan(file: tokens.fileIndex, start: line.nameStart, end: line.nameEnd)
+        return PostStatement(name: Name(text: tokens.file.text(nameSpan.range), span: nameSpan),
+                             cells: CellRange(start: Int32(start), count: Int32(cells.count - start)),
+                             profileBox: nil, span: spanFrom(keyword))
     }
 
     /// A cell's value. Most cells are a lone number ("2021: 20 500"): that case is read

@@ -84,7 +84,7 @@ extension Parser {
         if diagnostics.contains(where: { if case .unclosedBlock = $0.problem { true } else { false } }) {
             incomplete = true
         }
-        let tree = SyntaxTree(file: tokens.fileIndex, statements: statements, cells: cells, cellKeys: cellKeys)
+        let tree = SyntaxTree(file: tokens.fileIndex, statements: statements, cells: cells, cellKeys: cellKeys.texts)
         return finish(.statements(tree), incomplete: incomplete)
     }
 

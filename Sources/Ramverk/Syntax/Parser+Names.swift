@@ -47,9 +47,12 @@ extension Parser {
     /// (no-break, narrow no-break, thin, figure) read as plain spaces.
     static func canonicalName(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
-        let pdfSpaces: Set<Unicode.Scalar> = ["\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}"]
-        guard text.unicodeScalars.contains(where: pdfSpaces.contains) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { pdfSpaces.contains($0) ? " " : $0 }))
+        // Four scalars: comparing beats hashing into a set (this runs for every quoted name).
+        func isPDFSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\u{00A0}" || scalar == "\u{202F}" || scalar == "\u{2009}" || scalar == "\u{2007}"
+        }
+        guard text.unicodeScalars.contains(where: isPDFSpace) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { isPDFSpace($0) ? " " : $0 }))
     }
 
     /// Words of a name joined by one space, however they were spaced in the source

@@ -8,9 +8,10 @@ public struct Parser {
     var quota = DiagnosticQuota()
     /// The cells of every post and total, in order (see `SyntaxTree.cells`).
     var cells: [Cell] = []
-    /// Column keys written in cells, each once, and their bytes.
-    var cellKeys: [String] = []
-    var cellKeyBytes: [[UInt8]] = []
+    /// Column keys written in cells, each once.
+    var cellKeys = CellKeyTable()
+    /// Whether an `inkludera` was read (see `SyntaxTree.mayInclude`).
+    var sawInclude = false
     /// Nesting of blocks and parentheses; bounded so no input can exhaust the stack.
     var depth = 0
     static let maxDepth = 200
@@ -20,18 +21,19 @@ public struct Parser {
     /// Unwinds to the statement being parsed after a diagnostic has been recorded.
     struct Failure: Error {}
 
-    /// `reserveCellsFor`: the bytes whose cells the cell array is sized for (the range
-    /// read, unless a larger tree will be joined onto this one).
-    public init(file: SourceFile, fileIndex: Int32, range: Range<Int>? = nil, reserveCellsFor: Range<Int>? = nil) {
+    /// `cellCapacity`: how many cells to make room for (the ':' in the range read,
+    /// unless a larger tree will be joined onto this one).
+    public init(file: SourceFile, fileIndex: Int32, range: Range<Int>? = nil, cellCapacity: Int? = nil) {
         tokens = TokenStream(lexer: Lexer(file: file, fileIndex: fileIndex, range: range))
         // Every cell has a ':'; sizing the cell array once avoids holding both the old
         // and the doubled array while a large file is read.
-        let range = reserveCellsFor ?? range ?? 0..<file.bytes.count
-        var colons = 0
+        cells.reserveCapacity(cellCapacity ?? Parser.colons(in: file, range ?? 0..<file.bytes.count))
+    }
+
+    static func colons(in file: SourceFile, _ range: Range<Int>) -> Int {
         file.bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer[range] where byte == UInt8(ascii: ":") { colons += 1 }
+            ByteScan.count(UInt8(ascii: ":"), in: UnsafeBufferPointer(rebasing: buffer[range]))
         }
-        cells.reserveCapacity(colons)
     }
 
     /// Parses a whole file. Lexer and parser diagnostics come back together, in order.
@@ -43,8 +45,8 @@ public struct Parser {
 
     /// Parses `range` of a file (all of it when nil).
     static func parse(_ file: SourceFile, fileIndex: Int32, range: Range<Int>?,
-                      reserveCellsFor: Range<Int>? = nil) -> (SyntaxTree, [Diagnostic]) {
-        var parser = Parser(file: file, fileIndex: fileIndex, range: range, reserveCellsFor: reserveCellsFor)
+                      cellCapacity: Int? = nil) -> (SyntaxTree, [Diagnostic]) {
+        var parser = Parser(file: file, fileIndex: fileIndex, range: range, cellCapacity: cellCapacity)
         let tree = parser.parseScenario()
         let all = (parser.tokens.lexer.diagnostics + parser.diagnostics).sorted {
             ($0.span?.start ?? 0) < ($1.span?.start ?? 0)
@@ -132,7 +134,9 @@ public struct Parser {
             }
             parseStatementInto(&statements)
         }
-        return SyntaxTree(file: tokens.fileIndex, statements: statements, cells: cells, cellKeys: cellKeys)
+        var tree = SyntaxTree(file: tokens.fileIndex, statements: statements, cells: cells, cellKeys: cellKeys.texts)
+        tree.mayInclude = sawInclude
+        return tree
     }
 
     /// block = "{" { statement_sep } { statement { statement_sep } } "}" ;
@@ -359,6 +363,7 @@ public struct Parser {
     /// post_stmt = "post" name { cell } [ "profil" name_ref ] ;
     mutating func parsePost() throws(Failure) -> Statement {
         let keyword = tokens.advance()
+        if roles == nil, let post = readPostLine(after: keyword) { return .post(post) }  // the common line, fast
         let name = try parseName()
         let cells = try parseCells()
         try rejectPunctuationAfterName(cells.count == 0)
@@ -384,6 +389,7 @@ public struct Parser {
     /// include_stmt = "inkludera" STRING ;
     mutating func parseInclude() throws(Failure) -> Statement {
         let keyword = tokens.advance()
+        sawInclude = true
         let pathToken = try expect(.string, "ett filnamn inom citattecken")
         return .include(IncludeStatement(path: Lexer.stringValue(pathToken, in: tokens.file),
                                          pathSpan: tokens.span(pathToken), span: spanFrom(keyword)))

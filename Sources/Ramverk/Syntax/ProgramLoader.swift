@@ -52,14 +52,17 @@ public struct ProgramLoader {
     private mutating func add(_ file: SourceFile) {
         let index = program.sources.add(file)
         program.trees.append(SyntaxTree(file: index, statements: []))
+        StageClock.mark("read \(file.path)")
         if let bad = UTF8Validation.firstInvalidOffset(file.bytes) {
             program.diagnostics.append(Diagnostic(.invalidUTF8, at: SourceSpan(file: index, start: bad, end: bad + 1)))
             return
         }
+        StageClock.mark("validate UTF-8")
         let (tree, diagnostics) = Parser.parse(file, fileIndex: index)
+        StageClock.mark("parse")
         program.trees[Int(index)] = tree
         program.diagnostics.append(contentsOf: diagnostics)
-        loadIncludes(in: tree.statements, of: file)
+        if tree.mayInclude { loadIncludes(in: tree.statements, of: file) }
     }
 
     private mutating func loadIncludes(in statements: [Statement], of file: SourceFile) {
@@ -139,8 +142,9 @@ enum UTF8Validation {
             var i = 0
             let count = buffer.count
             while i < count {
+                i = ByteScan.firstNonASCII(in: buffer, from: i)
+                guard i < count else { break }
                 let b0 = buffer[i]
-                if b0 < 0x80 { i += 1; continue }
                 let length: Int
                 var minimum: UInt32
                 switch b0 {

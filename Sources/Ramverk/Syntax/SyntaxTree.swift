@@ -7,6 +7,9 @@ public struct SyntaxTree: Sendable {
     public var cells: [Cell] = []
     /// The column keys written in cells, each once (cells refer to them by index).
     public var cellKeys: [String] = []
+    /// False when the file has no `inkludera` at all, so the loader need not walk a
+    /// million statements looking for one.
+    public var mayInclude = true
 
     public init(file: Int32, statements: [Statement], cells: [Cell] = [], cellKeys: [String] = []) {
         self.file = file

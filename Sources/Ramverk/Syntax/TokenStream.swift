@@ -109,6 +109,15 @@ struct TokenStream {
         return token
     }
 
+    /// A common post line read by the lexer itself (`Lexer.readPostLine`), when nothing
+    /// has been looked ahead at; its last token becomes `previous`.
+    mutating func readPostLine(keys: CellKeyTable, into cells: inout [Cell], negationAllowed: Bool) -> Lexer.PostLine? {
+        guard count == 0 && parenDepth == 0,
+              let line = lexer.readPostLine(keys: keys, into: &cells, negationAllowed: negationAllowed) else { return nil }
+        previous = line.last
+        return line
+    }
+
     func span(_ token: Token) -> SourceSpan {
         SourceSpan(file: fileIndex, start: Int(token.start), end: Int(token.end))
     }

@@ -689,8 +689,23 @@ struct ParserTests {
         #expect(joinedDump == singleDump)
     }
 
-    @Test func anUnbalancedBraceMeansOneParser() {
-        let text = String(repeating: "område A {\n  post B 2024: 1\n", count: ParallelParse.threshold / 20)
+    /// A cut that is not between top-level statements (here every `område` is left
+    /// open) is found out by the first part's diagnostics: one parser reads the file.
+    @Test func aWrongCutMeansOneParser() {
+        let text = "kolumn 2024\n" + String(repeating: "område A {\n  post B 2024: 1\n", count: ParallelParse.threshold / 20)
+        let file = SourceFile(path: "t", text: text)
+        #expect(ParallelParse.split(file) != nil)
+        let (joined, joinedDiagnostics) = Parser.parse(file, fileIndex: 0)
+        let (single, singleDiagnostics) = Parser.parse(file, fileIndex: 0, range: nil)
+        #expect(!singleDiagnostics.isEmpty)
+        #expect(joinedDiagnostics.map(\.message) == singleDiagnostics.map(\.message))
+        #expect(joinedDiagnostics.map(\.span) == singleDiagnostics.map(\.span))
+        #expect(joined.statements.map { ParserTests.dump($0, joined) } == single.statements.map { ParserTests.dump($0, single) })
+    }
+
+    /// A file that is one long `område` has no line to cut at: one parser.
+    @Test func noCandidateLineMeansOneParser() {
+        let text = "område A {\n" + String(repeating: "  post B 2024: 1\n", count: ParallelParse.threshold / 16) + "}\n"
         #expect(ParallelParse.split(SourceFile(path: "t", text: text)) == nil)
     }
 }

@@ -1,0 +1,150 @@
+import Testing
+@testable import Ramverk
+
+/// The lexer's fast reader of post lines (`Lexer.readPostLine`) must build exactly what
+/// the parser builds token by token — names, cells, values and every span — and decline
+/// whatever it is not sure of. The parser reads token by token when it collects token
+/// roles for the formatter, which gives the reference tree.
+struct PostLineReaderTests {
+    /// Every post of `text`, spans included, and the diagnostics: fast reader, then reference.
+    static func both(_ text: String) -> (fast: [String], reference: [String]) {
+        let file = SourceFile(path: "t.ramverk", text: text)
+        let (fast, fastDiagnostics) = Parser.parse(file, fileIndex: 0, range: nil)
+        let (reference, referenceDiagnostics, _) = Parser.parseWithRoles(file, fileIndex: 0)
+        func lines(_ tree: SyntaxTree, _ diagnostics: [Diagnostic]) -> [String] {
+            var out: [String] = []
+            func walk(_ statements: [Statement]) {
+                for statement in statements {
+                    switch statement {
+                    case .post(let post):
+                        out.append(describe(post, tree))
+                    case .area(let area):
+                        out.append("område \(area.name.text) \(area.span)")
+                        walk(area.body)
+                    default:
+                        out.append(ParserTests.dump(statement, tree))
+                    }
+                }
+            }
+            walk(tree.statements)
+            return out + diagnostics.map { "\($0.message) \(String(describing: $0.span))" }
+        }
+        return (lines(fast, fastDiagnostics), lines(reference, referenceDiagnostics))
+    }
+
+    static func describe(_ post: PostStatement, _ tree: SyntaxTree) -> String {
+        var text = "post [\(post.name.text)] \(post.name.span) \(post.span)"
+        for cell in tree.cells(of: post.cells) {
+            text += " \(tree.key(of: cell).text)@\(cell.keyStart)=\(describe(cell.value))"
+        }
+        if let profile = post.profile { text += " profil \(profile.text)" }
+        return text
+    }
+
+    static func describe(_ expression: Expression) -> String {
+        switch expression {
+        case .number(let literal, let span): "\(literal.mantissa)e-\(literal.decimals)\(span)"
+        case .negate(let inner, let span): "(-\(describe(inner)))\(span)"
+        default: "\(ParserTests.dump(expression))\(expression.span)"
+        }
+    }
+
+    /// Lines on every edge of what the fast reader takes, each after a line that puts
+    /// both column keys in the key table (a new key is always the parser's).
+    static let lines = [
+        "post Kommunfullmäktige  2024: 3 461  Prognos: 3 513",
+        "post Hälso- och sjukvård Trollet 2024: 247 853 Prognos: 264 048,4",
+        "post Hälso-och 2024: 1",
+        "post Hälso- 2024: 1",
+        "post Skolskjuts Kajen 2024: −1 167  Prognos: – 5",
+        "post Ekonomi 2024: -12,5 Prognos:-3",
+        "post A  B 2024: 1",
+        "post A\tB 2024: 1",
+        "post A 2024: 1\r",
+        "post A 2024 : 1",
+        "post A 2024: 1 Prognos: 2 # kommentar",
+        "post A 2024: 1;post B 2024: 2",
+        "post A 2024: 5 100: 6",
+        "post A 2024: 5 tkr",
+        "post A 2024: 5 % Prognos: 1",
+        "post A 2024: 5 + 1",
+        "post A 2024: 5 - 1",
+        "post A 2024: 2 000 000 000 000 000 000 000",
+        "post A 2024: 2.5",
+        "post Konto 131 2024: 1",
+        "post E4 Väg 2024: 1",
+        "post Ärende Ö 2024: 1 profil Säsong",
+        "post A 2024: 1 B",
+        "post A 2024: 1 2025: 2",
+        "post A 2024: 1 Ny: 2",
+        "post \"Citerat namn\" 2024: 1",
+        "post A.B 2024: 1",
+        "post A/B 2024: 1",
+        "post A -B 2024: 1",
+        "post A × B 2024: 1",
+        "post A",
+        "post 2024: 1",
+        "post Prognos: 1",
+        "post Ram och profil 2024: 1",
+        "post Budget:x 2024: 1",
+        "post A 2024:",
+        "post A 2024: Prognos: 1",
+        "post A 2024: - Prognos: 1",
+        "post µ 2024: 1",
+        "post A\u{00A0}B 2024: 1",
+        "post A 2024:\u{00A0}1",
+        "post A 2024: 1\u{00A0}000",
+        "post A 2024: 1 000,5 Prognos: −0,25",
+    ]
+
+    @Test("each line reads the same fast and token by token", arguments: PostLineReaderTests.lines)
+    func sameTree(line: String) {
+        let text = "kolumn 2024\nkolumn Prognos\npost Först 2024: 1 Prognos: 2\n\(line)\n"
+        let (fast, reference) = PostLineReaderTests.both(text)
+        #expect(fast == reference)
+    }
+
+    @Test("inside blocks, at the end of a block and at the end of the file")
+    func blocksAndEnds() {
+        let text = """
+            kolumn 2024
+            område A {
+              post X 2024: 1
+              post Y  2024: -2}
+            område B { post Z 2024: 3 }
+            post W 2024: 4
+            """
+        let (fast, reference) = PostLineReaderTests.both(text)
+        #expect(fast == reference)
+        #expect(fast.contains { $0.hasPrefix("post [Y]") })
+    }
+
+    /// Random lines from the pieces the fast reader has to tell apart.
+    @Test func generatedLines() {
+        var generator = SplitMix(seed: 7)
+        let words = ["A", "Hälso-", "och", "sjukvård", "Ö", "E4", "2024", "Prognos", "profil", "-", "−", "1 000",
+                     "5", "12,5", ":", "tkr", "%", "\"q r\"", "x.y", "\t", "  ", "#c", ";", "}", "{", "(", "1)"]
+        var text = "kolumn 2024\nkolumn Prognos\npost Först 2024: 1 Prognos: 2\n"
+        for _ in 0..<400 {
+            var line = "post"
+            for _ in 0..<Int(generator.next() % 7) + 1 {
+                line += (generator.next() % 3 == 0 ? "" : " ") + words[Int(generator.next() % UInt64(words.count))]
+            }
+            text += line + "\n"
+        }
+        let (fast, reference) = PostLineReaderTests.both(text)
+        #expect(fast == reference)
+    }
+
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
