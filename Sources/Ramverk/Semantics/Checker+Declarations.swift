@@ -19,7 +19,16 @@ extension Checker {
         for index in statements.indices {
             var statement = placeholder
             swap(&statement, &statements[index])
-            declare(statement, &scope, releasing: true)
+            if case .area(var area) = statement {
+                // The enum lets go of the body first, so the body is uniquely held and is
+                // released in place — else each area's statements were copied whole.
+                statement = placeholder
+                var body: [Statement] = []
+                swap(&body, &area.body)
+                declareArea(area, &body, scope, releasing: true)
+            } else {
+                declare(statement, &scope, releasing: true)
+            }
             freedMemory.release(postsDeclared: model.posts.count)
         }
         statements = []
@@ -162,8 +171,9 @@ extension Checker {
         let table = (scope.area ?? -1) + 1
         let hash = NameTable.hash(name.text)
         // Looked up first (reading the model's names), then inserted: one closure that
-        // both read the model and changed the table would need copies of the model's arrays.
-        if let existing = names[table].lookUp(name.text, hash: hash, nameOf: self.name(of:)) {
+        // both read the model and changed the table would need copies of the model's
+        // arrays. A closure, not `self.name(of:)`: that would copy the whole checker.
+        if let existing = names[table].lookUp(name.text, hash: hash, nameOf: { self.name(of: $0) }) {
             report(.duplicateName(name.text, kind: kind), name.span,
                    notes: [Diagnostic.Note(message: "först deklarerad här", span: span(of: existing))])
             return false
@@ -242,10 +252,10 @@ extension Checker {
     private mutating func declareCells(_ range: CellRange, _ scope: Scope,
                                        _ emit: (inout Checker, Int, DeclaredCell) -> Void) {
         let file = Int(scope.file)
-        let columns = keyColumns(file)
+        learnKeyColumns(file)
         for offset in Int(range.start)..<Int(range.start + range.count) {
             let cell = program.trees[file].cells[offset]
-            guard let column = columns[Int(cell.keyIndex)] else {
+            guard let column = cellKeyColumns[file][Int(cell.keyIndex)] else {
                 unknownColumn(program.trees[file].key(of: cell))
                 continue
             }
@@ -266,12 +276,11 @@ extension Checker {
 
     /// The column of each cell key of a file (nil: no such column), found once per file
     /// instead of a dictionary look-up per cell.
-    private mutating func keyColumns(_ file: Int) -> [Int?] {
+    private mutating func learnKeyColumns(_ file: Int) {
+        while cellKeyColumns.count <= file { cellKeyColumns.append([]) }
         let keys = program.trees[file].cellKeys
-        if let known = cellKeyColumns[file], known.count == keys.count { return known }
-        let columns = keys.map { columnIndex[$0] }
-        cellKeyColumns[file] = columns
-        return columns
+        guard cellKeyColumns[file].count != keys.count else { return }
+        cellKeyColumns[file] = keys.map { columnIndex[$0] }
     }
 
     private mutating func declareTotal(_ total: TotalStatement, _ scope: Scope) {

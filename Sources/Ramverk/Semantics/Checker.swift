@@ -19,8 +19,8 @@ public struct Checker {
     /// Every member by bare name; built on the first reference that needs it.
     var globalIndex: [String: [Member]]?
     var columnIndex: [String: Int] = [:]
-    /// Per file: the column of each of its cell keys (see `keyColumns`).
-    var cellKeyColumns: [Int: [Int?]] = [:]
+    /// Per file: the column of each of its cell keys (see `learnKeyColumns`).
+    var cellKeyColumns: [[Int?]] = []
     var freedMemory = FreedMemory()
     var ramIndex: [Int: Int] = [:]
 
@@ -166,7 +166,8 @@ public struct Checker {
     }
 
     func child(named name: String, in scope: Int?) -> Member? {
-        names[(scope ?? -1) + 1].lookUp(name, nameOf: self.name(of:))
+        // A closure, not `self.name(of:)`, which would copy the whole checker per call.
+        names[(scope ?? -1) + 1].lookUp(name, nameOf: { self.name(of: $0) })
     }
 
     // MARK: - Columns

@@ -21,9 +21,9 @@ struct NameTable {
     /// normalisation-blind hash. Equal names always hash alike; names that only fold
     /// alike are told apart by `==`.
     static func hash(_ name: String) -> UInt64 {
-        var name = name
-        // Contiguous UTF-8 for every native string; the scalar walk is the fallback.
-        if let hash = name.withUTF8({ hash(utf8: $0) }) { return hash }
+        // Native strings are contiguous UTF-8; the others take Swift's own hash, as do
+        // names with scalars the folding does not cover.
+        if let hash = name.utf8.withContiguousStorageIfAvailable({ hash(utf8: $0) }), let hash { return hash }
         return UInt64(bitPattern: Int64(name.hashValue))
     }
 

@@ -35,31 +35,37 @@ enum ParallelParse {
     static func parse(_ file: SourceFile, fileIndex: Int32, at cut: Int) -> (SyntaxTree, [Diagnostic]) {
         let ranges = [0..<cut, cut..<file.bytes.count]
         let results = Mutex<[Int: (SyntaxTree, [Diagnostic])]>([:])
-        // The first part makes room for all the file's cells, so the join appends without
-        // a copy; each part counts the ':' of its own half (two rounds: a part waiting for
-        // the other's count could wait for ever where both run on one thread).
+        // Each part counts the ':' of its own half. Every cell has one, so the first
+        // part's count bounds its cells: the second part numbers its cells from there and
+        // the join moves no statement (the gap left — ':' in strings, comments, `kolumn`
+        // lines — holds filler cells no range refers to). The first part makes room for
+        // all cells, so the join appends without a copy. Two rounds: a part waiting for
+        // the other's count could wait for ever where both run on one thread.
         let colons = Mutex([0, 0])
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             let count = Parser.colons(in: file, ranges[part])
             colons.withLock { $0[part] = count }
         }
-        let capacities = colons.withLock { [$0[0] + $0[1], $0[1]] }
+        let counts = colons.withLock { $0 }
         DispatchQueue.concurrentPerform(iterations: 2) { part in
-            let parsed = Parser.parse(file, fileIndex: fileIndex, range: ranges[part], cellCapacity: capacities[part])
+            var parser = Parser(file: file, fileIndex: fileIndex, range: ranges[part],
+                                cellCapacity: part == 0 ? counts[0] + counts[1] : counts[1])
+            if part == 1 { parser.cellBase = Int32(counts[0]) }
+            let parsed = parser.parseAll()
             results.withLock { $0[part] = parsed }
         }
         let (first, firstDiagnostics) = results.withLock { $0.removeValue(forKey: 0)! }
         let (second, secondDiagnostics) = results.withLock { $0.removeValue(forKey: 1)! }
-        guard firstDiagnostics.isEmpty else {
+        guard firstDiagnostics.isEmpty, first.cells.count <= counts[0] else {
             // Not a clean cut, or errors before it: what one parser reads is the answer.
             return Parser.parse(file, fileIndex: fileIndex, range: nil)
         }
-        return (join(first, second), secondDiagnostics)
+        return (join(first, second, secondCellBase: counts[0]), secondDiagnostics)
     }
 
-    /// The second tree's statements after the first's, its cells after the first's, its
-    /// cell keys folded into the first's table.
-    static func join(_ first: consuming SyntaxTree, _ second: consuming SyntaxTree) -> SyntaxTree {
+    /// The second tree's statements after the first's, its cells from `secondCellBase`
+    /// (where its cell ranges already point), its cell keys folded into the first's table.
+    static func join(_ first: consuming SyntaxTree, _ second: consuming SyntaxTree, secondCellBase: Int) -> SyntaxTree {
         var tree = first
         tree.mayInclude = tree.mayInclude || second.mayInclude
         var keyMap: [Int32] = []
@@ -71,38 +77,18 @@ enum ParallelParse {
                 keyMap.append(Int32(tree.cellKeys.count - 1))
             }
         }
-        let offset = Int32(tree.cells.count)
-        // The first part reserved room for every cell of the file: no reallocation here.
+        let filler = Cell(keyIndex: 0, keyStart: 0, value: .number(NumberLiteral(mantissa: 0, decimals: 0),
+                                                                    span: SourceSpan(file: tree.file, start: 0, end: 0)))
+        tree.cells.append(contentsOf: repeatElement(filler, count: secondCellBase - tree.cells.count))
         var cells: [Cell] = []
         swap(&cells, &second.cells)
-        for index in cells.indices { cells[index].keyIndex = keyMap[Int(cells[index].keyIndex)] }
+        // The parts usually meet the keys in the same order: then nothing to renumber.
+        if keyMap.enumerated().contains(where: { $0.offset != Int($0.element) }) {
+            for index in cells.indices { cells[index].keyIndex = keyMap[Int(cells[index].keyIndex)] }
+        }
         tree.cells.append(contentsOf: cells)
         cells = []
-        var statements: [Statement] = []
-        swap(&statements, &second.statements)
-        for index in statements.indices { rebase(&statements[index], by: offset) }
-        tree.statements.append(contentsOf: statements)
+        tree.statements.append(contentsOf: second.statements)
         return tree
-    }
-
-    /// Moves a statement's cell ranges past the first part's cells, in place.
-    private static func rebase(_ statement: inout Statement, by offset: Int32) {
-        switch statement {
-        case .post(var post):
-            post.cells.start += offset
-            statement = .post(post)
-        case .total(var total):
-            total.cells.start += offset
-            statement = .total(total)
-        case .area(var area):
-            var body: [Statement] = []
-            swap(&body, &area.body)
-            statement = .unit(.tkr, span: area.span)  // release the old payload's hold on the body
-            for index in body.indices { rebase(&body[index], by: offset) }
-            area.body = body
-            statement = .area(area)
-        default:
-            break
-        }
     }
 }

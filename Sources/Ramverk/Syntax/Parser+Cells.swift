@@ -53,7 +53,7 @@ extension Parser {
         while tokens.peek().isNameWord && tokens.peek(1).kind == .colon {
             cells.append(try parseCell())
         }
-        return CellRange(start: Int32(start), count: Int32(cells.count - start))
+        return CellRange(start: cellBase + Int32(start), count: Int32(cells.count - start))
     }
 
     /// cell = column_key ":" expression ;
@@ -83,7 +83,7 @@ extension Parser {
         else { return nil }
         let nameSpan = SourceSpan(file: tokens.fileIndex, start: line.nameStart, end: line.nameEnd)
         return PostStatement(name: Name(text: tokens.file.text(nameSpan.range), span: nameSpan),
-                             cells: CellRange(start: Int32(start), count: Int32(cells.count - start)),
+                             cells: CellRange(start: cellBase + Int32(start), count: Int32(cells.count - start)),
                              profileBox: nil, span: spanFrom(keyword))
     }
 

@@ -8,6 +8,9 @@ public struct Parser {
     var quota = DiagnosticQuota()
     /// The cells of every post and total, in order (see `SyntaxTree.cells`).
     var cells: [Cell] = []
+    /// Where this parser's cells will sit in the joined tree's cell array, when it reads
+    /// the second part of a file (`ParallelParse`); cell ranges count from here.
+    var cellBase: Int32 = 0
     /// Column keys written in cells, each once.
     var cellKeys = CellKeyTable()
     /// Whether an `inkludera` was read (see `SyntaxTree.mayInclude`).
@@ -47,8 +50,14 @@ public struct Parser {
     static func parse(_ file: SourceFile, fileIndex: Int32, range: Range<Int>?,
                       cellCapacity: Int? = nil) -> (SyntaxTree, [Diagnostic]) {
         var parser = Parser(file: file, fileIndex: fileIndex, range: range, cellCapacity: cellCapacity)
-        let tree = parser.parseScenario()
-        let all = (parser.tokens.lexer.diagnostics + parser.diagnostics).sorted {
+        return parser.parseAll()
+    }
+
+    /// The tree of everything this parser reads, with the lexer's and the parser's
+    /// diagnostics together, in order.
+    mutating func parseAll() -> (SyntaxTree, [Diagnostic]) {
+        let tree = parseScenario()
+        let all = (tokens.lexer.diagnostics + diagnostics).sorted {
             ($0.span?.start ?? 0) < ($1.span?.start ?? 0)
         }
         return (tree, all)
