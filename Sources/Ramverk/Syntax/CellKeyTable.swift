@@ -22,6 +22,23 @@ struct CellKeyTable {
         return nil
     }
 
+    /// The index of the key written as `range` of the cursor's bytes, if it is known.
+    func index(of bytes: ByteCursor, _ range: Range<Int>) -> Int? {
+        let length = range.count
+        var prefix: UInt64 = 0
+        if let word = bytes.load8(range.lowerBound) {
+            prefix = length >= 8 ? word : word & ((1 << (UInt64(length) * 8)) - 1)
+        } else {
+            for offset in 0..<min(length, 8) { prefix |= UInt64(bytes[range.lowerBound + offset]) << (UInt64(offset) * 8) }
+        }
+        for index in 0..<packed.count where lengths[index] == length && packed[index] == prefix {
+            if length <= 8 || long[index].indices.allSatisfy({ long[index][$0] == bytes[range.lowerBound + $0] }) {
+                return index
+            }
+        }
+        return nil
+    }
+
     /// Adds a key (known not to be in the table); returns its index.
     mutating func add(_ text: String) -> Int {
         let bytes = Array(text.utf8)

@@ -32,7 +32,22 @@ extension Lexer {
     }
 
     private func scanPostLine(keys: CellKeyTable, into cells: inout [Cell], negationAllowed: Bool) -> PostLine? {
-        var at = position
+        bytes.withUnsafeBufferPointer { buffer in
+            PostLineScanner(bytes: ByteCursor(buffer, limit: limit), keys: keys, file: fileIndex)
+                .scan(from: position, into: &cells, negationAllowed: negationAllowed)
+        }
+    }
+}
+
+/// The byte-level reading of `Lexer.readPostLine`.
+private struct PostLineScanner {
+    let bytes: ByteCursor
+    let keys: CellKeyTable
+    let file: Int32
+    var limit: Int { bytes.limit }
+
+    func scan(from start: Int, into cells: inout [Cell], negationAllowed: Bool) -> Lexer.PostLine? {
+        var at = start
         guard at < limit, bytes[at] == 0x20 else { return nil }
         while at < limit && bytes[at] == 0x20 { at += 1 }
         let nameStart = at
@@ -40,9 +55,9 @@ extension Lexer {
         // The name: words one space apart, a '-' tight after a word ("Hälso- och").
         while true {
             guard at < limit else { return nil }
-            if bytes[at] >= 0x30 && bytes[at] <= 0x39 {
+            if bytes.isDigit(at) {
                 // A number: only a cell key ends the name here ("Konto 131" is the parser's).
-                guard cellKey(at: at, keys: keys) != nil else { return nil }
+                guard cellKey(at: at) != nil else { return nil }
                 break
             }
             guard let end = wordEnd(at) else { return nil }
@@ -64,13 +79,13 @@ extension Lexer {
             // One space before another word; a cell after one or more.
             var next = at
             while next < limit && bytes[next] == 0x20 { next += 1 }
-            if next != at + 1 && cellKey(at: next, keys: keys) == nil { return nil }
+            if next != at + 1 && cellKey(at: next) == nil { return nil }
             at = next
         }
         guard nameEnd > nameStart else { return nil }
         // The cells: KEY ":" amount, until the line ends.
         var last = Token(kind: .newline, start: 0, end: 0)
-        while let (keyIndex, colon) = cellKey(at: at, keys: keys) {
+        while let (keyIndex, colon) = cellKey(at: at) {
             let keyStart = at
             at = colon + 1
             while at < limit && (bytes[at] == 0x20 || bytes[at] == 0x09) { at += 1 }
@@ -80,14 +95,14 @@ extension Lexer {
                 at += length
                 while at < limit && bytes[at] == 0x20 { at += 1 }
             }
-            guard isDigit(at) else { return nil }
-            let number = scanNumber(at: at)
+            guard bytes.isDigit(at) else { return nil }
+            let number = bytes.scanNumber(at: at)
             guard !number.decimalPoint && !number.tooLarge else { return nil }
-            let numberSpan = SourceSpan(file: fileIndex, start: at, end: number.end)
+            let numberSpan = SourceSpan(file: file, start: at, end: number.end)
             var value = Expression.number(number.value, span: numberSpan)
             if let minusStart {
                 guard negationAllowed else { return nil }
-                value = .negate(value, span: SourceSpan(file: fileIndex, start: minusStart, end: number.end))
+                value = .negate(value, span: SourceSpan(file: file, start: minusStart, end: number.end))
             }
             cells.append(Cell(keyIndex: Int32(keyIndex), keyStart: Int32(keyStart), value: value))
             last = Token(kind: .number, start: Int32(at), end: Int32(number.end))
@@ -96,14 +111,14 @@ extension Lexer {
             if at >= limit { break }
             switch bytes[at] {
             case 0x0A, UInt8(ascii: "#"), UInt8(ascii: "}"), UInt8(ascii: ";"):
-                return PostLine(nameStart: nameStart, nameEnd: nameEnd, last: last)
+                return Lexer.PostLine(nameStart: nameStart, nameEnd: nameEnd, last: last)
             default:
                 // Only another cell may follow on the line.
-                if cellKey(at: at, keys: keys) == nil { return nil }
+                if cellKey(at: at) == nil { return nil }
             }
         }
         guard last.kind == .number else { return nil }
-        return PostLine(nameStart: nameStart, nameEnd: nameEnd, last: last)
+        return Lexer.PostLine(nameStart: nameStart, nameEnd: nameEnd, last: last)
     }
 
     /// The end of a plain word at `start`: ASCII letters, digits and '_' and Latin-1
@@ -113,9 +128,9 @@ extension Lexer {
         var at = start
         while at < limit {
             let byte = bytes[at]
-            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F {
+            if (byte | 0x20) &- 0x61 < 26 || byte == 0x5F {
                 at += 1
-            } else if byte >= 0x30 && byte <= 0x39 {
+            } else if byte &- 0x30 < 10 {
                 if at == start { return nil }
                 at += 1
             } else if byte == 0xC3, at + 1 < limit, bytes[at + 1] >= 0x80, bytes[at + 1] <= 0xBF,
@@ -133,17 +148,14 @@ extension Lexer {
 
     /// A cell key at `start` — a word or a number written tight against ':' — that is
     /// one of `keys`: its index and where its colon is.
-    private func cellKey(at start: Int, keys: CellKeyTable) -> (Int, Int)? {
+    private func cellKey(at start: Int) -> (Int, Int)? {
         var end = start
         while end < limit, bytes[end] != UInt8(ascii: ":") {
             let byte = bytes[end]
-            let isKeyByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
-                || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
-            if !isKeyByte { return nil }
+            guard (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == 0x5F else { return nil }
             end += 1
         }
-        guard end < limit, end > start,
-              let index = keys.index(of: bytes, start..<end) else { return nil }
+        guard end < limit, end > start, let index = keys.index(of: bytes, start..<end) else { return nil }
         return (index, end)
     }
 

@@ -222,23 +222,6 @@ public struct Lexer {
 
     // MARK: - Numbers: "20 500", "247,0", "1 167,5"
 
-    func isDigit(_ offset: Int) -> Bool {
-        offset < limit && bytes[offset] >= 0x30 && bytes[offset] <= 0x39
-    }
-
-    /// Length of a digit-group separator at `offset` (space, NBSP, narrow NBSP, thin
-    /// space, figure space — all seen in figures copied from PDFs), or 0.
-    private func groupSeparatorLength(at offset: Int) -> Int {
-        guard offset < limit else { return 0 }
-        if bytes[offset] == 0x20 { return 1 }
-        if bytes[offset] == 0xC2, offset + 1 < limit, bytes[offset + 1] == 0xA0 { return 2 }
-        if bytes[offset] == 0xE2, offset + 2 < limit, bytes[offset + 1] == 0x80,
-           bytes[offset + 2] == 0xAF || bytes[offset + 2] == 0x89 || bytes[offset + 2] == 0x87 {
-            return 3
-        }
-        return 0
-    }
-
     private mutating func lexNumber() -> Token {
         let start = position
         let number = scanNumber(at: start)
@@ -251,51 +234,8 @@ public struct Lexer {
         return Token(kind: .number, start: Int32(start), end: Int32(position))
     }
 
-    /// A number read from `start` (a digit): where it ends, its value, and what is wrong
-    /// with it. Reports nothing, so the fast reader of post lines can decline instead.
-    struct ScannedNumber {
-        var end: Int
-        var value: NumberLiteral
-        /// "247.5": a decimal point where Swedish has a comma (reported by the lexer).
-        var decimalPoint = false
-        /// More than 18 digits, or beyond Int64.
-        var tooLarge = false
-    }
-
     func scanNumber(at start: Int) -> ScannedNumber {
-        var position = start
-        var mantissa: Int64 = 0
-        var digits = 0
-        var decimals = 0
-        var tooLarge = false
-        func add(_ byte: UInt8) {
-            let (times10, o1) = mantissa.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times10.addingReportingOverflow(Int64(byte - 0x30))
-            if o1 || o2 { tooLarge = true } else { mantissa = sum }
-            digits += 1
-        }
-        while isDigit(position) { add(bytes[position]); position += 1 }
-        // Digit groups: a separator joins only a group of exactly three digits.
-        while true {
-            let separator = groupSeparatorLength(at: position)
-            guard separator > 0,
-                  isDigit(position + separator), isDigit(position + separator + 1),
-                  isDigit(position + separator + 2), !isDigit(position + separator + 3)
-            else { break }
-            position += separator
-            for _ in 0..<3 { add(bytes[position]); position += 1 }
-        }
-        var decimalPoint = false
-        if position + 1 < limit, bytes[position] == UInt8(ascii: ","), isDigit(position + 1) {
-            position += 1
-            while isDigit(position) { add(bytes[position]); decimals += 1; position += 1 }
-        } else if position + 1 < limit, bytes[position] == UInt8(ascii: "."), isDigit(position + 1) {
-            position += 1
-            while isDigit(position) { position += 1 }
-            decimalPoint = true
-        }
-        return ScannedNumber(end: position, value: NumberLiteral(mantissa: mantissa, decimals: decimals),
-                             decimalPoint: decimalPoint, tooLarge: tooLarge || digits > 18)
+        bytes.withUnsafeBufferPointer { ByteCursor($0, limit: limit).scanNumber(at: start) }
     }
 
     // MARK: - Strings

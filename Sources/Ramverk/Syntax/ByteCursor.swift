@@ -1,0 +1,92 @@
+/// The file's bytes up to a limit (the end of the part one parser reads), read without a
+/// bounds check per byte: the lexer's number reading and the fast reader of post lines
+/// look at every byte of a large file, and the checks were a good part of their time.
+/// Every read is guarded against `limit`, which never exceeds the buffer.
+struct ByteCursor {
+    private let base: UnsafePointer<UInt8>
+    /// Where reading stops.
+    let limit: Int
+    /// The whole buffer, for loads that may look past `limit` but not past the file.
+    let count: Int
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>, limit: Int) {
+        // An empty array may have no storage: any non-null address will do, nothing is read.
+        base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        count = buffer.count
+        self.limit = min(limit, buffer.count)
+    }
+
+    @inline(__always) subscript(_ offset: Int) -> UInt8 { base[offset] }
+
+    @inline(__always) func isDigit(_ offset: Int) -> Bool {
+        offset < limit && base[offset] &- 0x30 < 10
+    }
+
+    /// Eight bytes from `offset` as a little-endian integer, when the buffer has them.
+    func load8(_ offset: Int) -> UInt64? {
+        guard offset >= 0, offset + 8 <= count else { return nil }
+        return UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+    }
+
+    /// Length of a digit-group separator at `offset` (space, NBSP, narrow NBSP, thin
+    /// space, figure space — all seen in figures copied from PDFs), or 0.
+    func groupSeparatorLength(at offset: Int) -> Int {
+        guard offset < limit else { return 0 }
+        if base[offset] == 0x20 { return 1 }
+        if base[offset] == 0xC2, offset + 1 < limit, base[offset + 1] == 0xA0 { return 2 }
+        if base[offset] == 0xE2, offset + 2 < limit, base[offset + 1] == 0x80,
+           base[offset + 2] == 0xAF || base[offset + 2] == 0x89 || base[offset + 2] == 0x87 {
+            return 3
+        }
+        return 0
+    }
+
+    /// A number read from `start` (a digit): "20 500", "247,0", "1 167,5" — where it
+    /// ends, its value, and what is wrong with it. Reports nothing: the lexer reports,
+    /// the fast reader of post lines declines instead.
+    func scanNumber(at start: Int) -> ScannedNumber {
+        var position = start
+        var mantissa: Int64 = 0
+        var digits = 0
+        var decimals = 0
+        var tooLarge = false
+        func add(_ byte: UInt8) {
+            let (times10, o1) = mantissa.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(Int64(byte - 0x30))
+            if o1 || o2 { tooLarge = true } else { mantissa = sum }
+            digits += 1
+        }
+        while isDigit(position) { add(base[position]); position += 1 }
+        // Digit groups: a separator joins only a group of exactly three digits.
+        while true {
+            let separator = groupSeparatorLength(at: position)
+            guard separator > 0,
+                  isDigit(position + separator), isDigit(position + separator + 1),
+                  isDigit(position + separator + 2), !isDigit(position + separator + 3)
+            else { break }
+            position += separator
+            for _ in 0..<3 { add(base[position]); position += 1 }
+        }
+        var decimalPoint = false
+        if position + 1 < limit, base[position] == UInt8(ascii: ","), isDigit(position + 1) {
+            position += 1
+            while isDigit(position) { add(base[position]); decimals += 1; position += 1 }
+        } else if position + 1 < limit, base[position] == UInt8(ascii: "."), isDigit(position + 1) {
+            position += 1
+            while isDigit(position) { position += 1 }
+            decimalPoint = true
+        }
+        return ScannedNumber(end: position, value: NumberLiteral(mantissa: mantissa, decimals: decimals),
+                                   decimalPoint: decimalPoint, tooLarge: tooLarge || digits > 18)
+    }
+}
+
+/// A number as `ByteCursor.scanNumber` read it.
+struct ScannedNumber {
+    var end: Int
+    var value: NumberLiteral
+    /// "247.5": a decimal point where Swedish has a comma (reported by the lexer).
+    var decimalPoint = false
+    /// More than 18 digits, or beyond Int64.
+    var tooLarge = false
+}
