@@ -82,8 +82,14 @@ public struct Checker {
     /// Takes the program over: the main file's syntax tree is freed as it is declared.
     public static func check(_ program: consuming ParsedProgram) -> (model: Model, diagnostics: [Diagnostic], tolerance: ResolvedExpression?) {
         guard !program.trees.isEmpty else { return (Model(sources: program.sources), [], nil) }
-        let checker = checked(program)
-        return (checker.model, checker.diagnostics, checker.toleranceExpression)
+        var result: (model: Model, diagnostics: [Diagnostic], tolerance: ResolvedExpression?)
+        do {
+            let checker = checked(program)
+            result = (checker.model, checker.diagnostics, checker.toleranceExpression)
+        }
+        // The checker — its name tables, the rest of the tree — is gone: give it back.
+        if result.model.posts.count >= FreedMemory.postsBetweenTrims { FreedMemory.trimNow() }
+        return result
     }
 
     /// Every pass of `check`, keeping the checker: its name tables resolve what an

@@ -10,8 +10,14 @@ import Glibc
 /// ≈ 80 bytes a post stay resident until the process ends. `malloc_trim` walks the heap,
 /// so it is called once per this many posts declared, not per statement.
 struct FreedMemory {
-    static let postsBetweenTrims = 200_000
+    static let postsBetweenTrims = 100_000
     private var postsAtLastTrim = 0
+
+    /// Trims now, when a large structure has just been freed (the checker's name tables
+    /// and what is left of the syntax tree once the model is built).
+    static func trimNow() {
+        _ = trim?(0)
+    }
 
     /// Trims when enough posts have been declared since the last trim.
     mutating func release(postsDeclared: Int) {

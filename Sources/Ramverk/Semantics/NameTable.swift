@@ -1,11 +1,34 @@
 /// The names declared directly in one scope (an area, or the file): an open-addressing
 /// hash table from name to member. One small table per scope keeps the table being
-/// filled in the cache while a large area is declared, and costs 24 bytes a name; names
-/// are compared through the model, so the table holds no strings of its own.
+/// filled in the cache while a large area is declared, and costs about 16 bytes a name;
+/// names are compared through the model, so the table holds no strings of its own.
 struct NameTable {
+    /// Eight bytes: the hash's low half (enough to skip almost every other name; equal
+    /// names are confirmed by comparing them) and the member packed as kind and index.
     private struct Entry {
-        var hash: UInt64
-        var member: Member
+        private var hashBits: UInt32
+        private var packed: UInt32
+
+        init(hash: UInt64, member: Member) {
+            hashBits = UInt32(truncatingIfNeeded: hash)
+            switch member {
+            case .area(let index): packed = UInt32(index) << 2
+            case .post(let index): packed = UInt32(index) << 2 | 1
+            case .named(let index): packed = UInt32(index) << 2 | 2
+            }
+        }
+
+        func matches(_ hash: UInt64) -> Bool { hashBits == UInt32(truncatingIfNeeded: hash) }
+        var hash: UInt64 { UInt64(hashBits) }
+
+        var member: Member {
+            let index = Int(packed >> 2)
+            switch packed & 3 {
+            case 0: return .area(index)
+            case 1: return .post(index)
+            default: return .named(index)
+            }
+        }
     }
 
     private var entries: [Entry] = []
@@ -82,7 +105,7 @@ struct NameTable {
             let index = slots[slot]
             if index < 0 { return nil }
             let entry = entries[Int(index)]
-            if entry.hash == hash && nameOf(entry.member) == name { return entry.member }
+            if entry.matches(hash) && nameOf(entry.member) == name { return entry.member }
             slot = (slot + 1) & mask
         }
     }
