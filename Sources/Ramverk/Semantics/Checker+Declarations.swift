@@ -27,7 +27,7 @@ extension Checker {
                 swap(&body, &area.body)
                 declareArea(area, &body, scope, releasing: true)
             } else {
-                declare(statement, &scope, releasing: true)
+                declare(consume statement, &scope, releasing: true)
             }
             freedMemory.release(postsDeclared: model.posts.count)
         }

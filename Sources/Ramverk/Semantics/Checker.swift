@@ -99,7 +99,7 @@ public struct Checker {
         swap(&main, &program.trees[0].statements)
         var checker = Checker(program: program)
         checker.declareColumns(main)
-        checker.reserveCapacity(main)
+        checker.reserveCapacity()
         let scope = Scope(file: 0, area: nil, unit: .tkr, sign: .netCost)
         checker.settleDisplaySettings(main)
         checker.declareReleasing(&main, in: scope)
@@ -144,20 +144,9 @@ public struct Checker {
         }
     }
 
-    /// Sizes the model's arrays once, from the number of posts in the syntax trees.
-    mutating func reserveCapacity(_ main: [Statement]) {
-        var posts = 0
-        func count(_ statements: [Statement]) {
-            for statement in statements {
-                switch statement {
-                case .post: posts += 1
-                case .area(let area): count(area.body)
-                default: break
-                }
-            }
-        }
-        count(main)
-        for tree in program.trees.dropFirst() { count(tree.statements) }
+    /// Sizes the model's arrays once, from the number of posts the parser read.
+    mutating func reserveCapacity() {
+        let posts = program.trees.reduce(0) { $0 + $1.postCount }
         model.posts.reserveCapacity(posts)
         model.cells.reserveCapacity(posts * model.columns.count)
     }

@@ -68,6 +68,7 @@ enum ParallelParse {
     static func join(_ first: consuming SyntaxTree, _ second: consuming SyntaxTree, secondCellBase: Int) -> SyntaxTree {
         var tree = first
         tree.mayInclude = tree.mayInclude || second.mayInclude
+        tree.postCount += second.postCount
         var keyMap: [Int32] = []
         for key in second.cellKeys {
             if let index = tree.cellKeys.firstIndex(of: key) {

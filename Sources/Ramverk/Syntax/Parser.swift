@@ -15,6 +15,8 @@ public struct Parser {
     var cellKeys = CellKeyTable()
     /// Whether an `inkludera` was read (see `SyntaxTree.mayInclude`).
     var sawInclude = false
+    /// `post` statements read (see `SyntaxTree.postCount`).
+    var postCount = 0
     /// Nesting of blocks and parentheses; bounded so no input can exhaust the stack.
     var depth = 0
     static let maxDepth = 200
@@ -145,6 +147,7 @@ public struct Parser {
         }
         var tree = SyntaxTree(file: tokens.fileIndex, statements: statements, cells: cells, cellKeys: cellKeys.texts)
         tree.mayInclude = sawInclude
+        tree.postCount = postCount
         return tree
     }
 
@@ -372,6 +375,7 @@ public struct Parser {
     /// post_stmt = "post" name { cell } [ "profil" name_ref ] ;
     mutating func parsePost() throws(Failure) -> Statement {
         let keyword = tokens.advance()
+        postCount += 1
         if roles == nil, let post = readPostLine(after: keyword) { return .post(post) }  // the common line, fast
         let name = try parseName()
         let cells = try parseCells()

@@ -10,6 +10,9 @@ public struct SyntaxTree: Sendable {
     /// False when the file has no `inkludera` at all, so the loader need not walk a
     /// million statements looking for one.
     public var mayInclude = true
+    /// How many `post` statements the parser read (an upper bound of the posts, for
+    /// sizing the model without a walk over the tree).
+    public var postCount = 0
 
     public init(file: Int32, statements: [Statement], cells: [Cell] = [], cellKeys: [String] = []) {
         self.file = file
