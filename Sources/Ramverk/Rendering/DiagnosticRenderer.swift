@@ -53,7 +53,12 @@ public struct DiagnosticRenderer: Sendable {
     /// ␀, ESC → ␛, C1 → �), one column each, so the caret still lines up and no control
     /// character from a file — in its lines, names or paths — reaches the terminal.
     public static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return text }
+        // Bidi controls too: a terminal would reorder the line shown above the caret.
+        func isBidi(_ value: UInt32) -> Bool {
+            value == 0x200E || value == 0x200F || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+        }
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || isBidi($0.value) })
+        else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -61,6 +66,7 @@ public struct DiagnosticRenderer: Sendable {
             case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + scalar.value)!)
             case 0x7F: out.append("\u{2421}")
             case 0x80...0x9F: out.append("\u{FFFD}")
+            case let value where isBidi(value): out.append("\u{FFFD}")
             default: out.append(scalar)
             }
         }

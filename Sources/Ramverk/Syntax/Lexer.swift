@@ -98,15 +98,30 @@ public struct Lexer {
         return single(short)
     }
 
-    /// A control character at `offset` — C0 but the tab, DEL, or C1 (U+0080–U+009F) —
-    /// with how it is named in messages and its length in bytes.
+    /// A control character at `offset` — C0 but the tab, DEL, C1 (U+0080–U+009F), or a
+    /// bidirectional formatting character — with how it is named in messages and its
+    /// length in bytes. The bidi controls (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F)
+    /// make a name or a decision read differently on screen from what it is: a post shown
+    /// as "Skola" could be another ("Trojan Source").
     static func controlCharacter(_ bytes: [UInt8], at offset: Int, limit: Int) -> (name: String, length: Int)? {
         let byte = bytes[offset]
         if (byte < 0x20 && byte != 0x09) || byte == 0x7F { return ("(kod \(byte))", 1) }
         if byte == 0xC2, offset + 1 < limit, (0x80...0x9F).contains(bytes[offset + 1]) {
             return ("(kod \(bytes[offset + 1]))", 2)
         }
+        if byte == 0xE2, offset + 2 < limit, let scalar = bidiControl(bytes[offset + 1], bytes[offset + 2]) {
+            return ("(U+\(String(scalar, radix: 16, uppercase: true)), riktningstecken)", 3)
+        }
         return nil
+    }
+
+    /// The scalar of a bidi control written E2 `second` `third`, or nil.
+    static func bidiControl(_ second: UInt8, _ third: UInt8) -> UInt32? {
+        let scalar = 0x2000 + (UInt32(second & 0x3F) << 6) + UInt32(third & 0x3F)
+        switch scalar {
+        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return scalar
+        default: return nil
+        }
     }
 
     private func describe(_ byte: UInt8) -> String {

@@ -145,6 +145,19 @@ struct LimitTests {
         #expect(DiagnosticRenderer.visible("a\u{1B}[31mb\u{7F}\u{85}") == "a␛[31mb␡\u{FFFD}")
     }
 
+    @Test("bidi controls: R0103 in quotes (a name must read as it is), shown as U+FFFD")
+    func bidiControls() {
+        let source = MarkedSource("kolumn 2024\npost \"Skola 1️⃣\u{202E}loks\" 2024: 1\nkommun \"2️⃣\u{2066}x\"\n")
+        let run = Scenario.run(source)
+        #expect(LimitTests.codes(run) == ["R0103", "R0103"])
+        #expect(run.diagnostics.map { Int($0.span!.start) } == [source.offset(1), source.offset(2)])
+        #expect(run.diagnostics.first?.message.contains("U+202E") == true)
+        let rendered = Scenario.render(run)
+        #expect(!rendered.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) })
+        // Right-to-left text itself is text.
+        #expect(LimitTests.codes(Scenario.run("kommun \"שלום\"\n")) == [])
+    }
+
     @Test("invalid UTF-8: R0101 at the first bad byte, on its line")
     func invalidUTF8() {
         let bytes = Array("kolumn 2024\npost Malm".utf8) + [0xF6] + Array(" 2024: 1\n".utf8)
