@@ -27,17 +27,19 @@ enum ByteScan {
         return count
     }
 
-    /// The offset of the first byte ≥ 0x80 at or after `start`, or `bytes.count`.
-    static func firstNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    /// The offset of the first byte ≥ 0x80 in `start..<end` (all of the buffer after
+    /// `start` by default), or `end`.
+    static func firstNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int? = nil) -> Int {
+        let end = min(end ?? bytes.count, bytes.count)
         var index = start
         if let base = UnsafeRawPointer(bytes.baseAddress) {
-            while index + 8 <= bytes.count {
+            while index + 8 <= end {
                 let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 if word & highBits != 0 { break }
                 index += 8
             }
         }
-        while index < bytes.count && bytes[index] < 0x80 { index += 1 }
+        while index < end && bytes[index] < 0x80 { index += 1 }
         return index
     }
 }

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Every file of a scenario, parsed: the main file and what it includes.
 public struct ParsedProgram: Sendable {
     public var sources = SourceSet()
@@ -135,36 +138,51 @@ public struct ProgramLoader {
     }
 }
 
-/// UTF-8 validation with an ASCII fast path.
+/// UTF-8 validation with an ASCII fast path; a large file is validated in two halves at
+/// once, cut at a line end (a multi-byte character never spans one).
 enum UTF8Validation {
     static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
-            var i = 0
-            let count = buffer.count
-            while i < count {
-                i = ByteScan.firstNonASCII(in: buffer, from: i)
-                guard i < count else { break }
-                let b0 = buffer[i]
-                let length: Int
-                var minimum: UInt32
-                switch b0 {
-                case 0xC2...0xDF: length = 2; minimum = 0x80
-                case 0xE0...0xEF: length = 3; minimum = 0x800
-                case 0xF0...0xF4: length = 4; minimum = 0x10000
-                default: return i
-                }
-                guard i + length <= count else { return i }
-                var value = UInt32(b0) & (0xFF >> (length + 1))
-                for k in 1..<length {
-                    let byte = buffer[i + k]
-                    guard byte & 0xC0 == 0x80 else { return i }
-                    value = value << 6 | UInt32(byte & 0x3F)
-                }
-                if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return i }
-                minimum = 0
-                i += length
-            }
-            return nil
+        guard bytes.count >= ParallelParse.threshold,
+              let newline = bytes[(bytes.count / 2)...].firstIndex(of: 0x0A) else {
+            return bytes.withUnsafeBufferPointer { firstInvalidOffset($0, 0..<bytes.count) }
         }
+        let halves = [0..<newline + 1, newline + 1..<bytes.count]
+        let found = Mutex<[Int?]>([nil, nil])
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let offset = bytes.withUnsafeBufferPointer { firstInvalidOffset($0, halves[half]) }
+            found.withLock { $0[half] = offset }
+        }
+        return found.withLock { $0[0] ?? $0[1] }
+    }
+
+    /// The first offset in `range` where the bytes are not UTF-8; `range` starts at a
+    /// character boundary.
+    private static func firstInvalidOffset(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var i = range.lowerBound
+        let count = range.upperBound
+        while i < count {
+            i = ByteScan.firstNonASCII(in: buffer, from: i, to: count)
+            guard i < count else { break }
+            let b0 = buffer[i]
+            let length: Int
+            var minimum: UInt32
+            switch b0 {
+            case 0xC2...0xDF: length = 2; minimum = 0x80
+            case 0xE0...0xEF: length = 3; minimum = 0x800
+            case 0xF0...0xF4: length = 4; minimum = 0x10000
+            default: return i
+            }
+            guard i + length <= count else { return i }
+            var value = UInt32(b0) & (0xFF >> (length + 1))
+            for k in 1..<length {
+                let byte = buffer[i + k]
+                guard byte & 0xC0 == 0x80 else { return i }
+                value = value << 6 | UInt32(byte & 0x3F)
+            }
+            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return i }
+            minimum = 0
+            i += length
+        }
+        return nil
     }
 }

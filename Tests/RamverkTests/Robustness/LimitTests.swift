@@ -167,6 +167,23 @@ struct LimitTests {
         #expect(location == Ramverk.SourceLocation(line: 2, column: 10))
     }
 
+    @Test("invalid UTF-8 in a large file, validated in two halves: the first bad byte of the file")
+    func invalidUTF8InALargeFile() {
+        let line = Array("post Ärende 2024: 1\n".utf8)
+        var bytes: [UInt8] = []
+        while bytes.count < ParallelParse.threshold + 1000 { bytes += line }
+        let late = bytes.count * 3 / 4
+        let early = bytes.count / 4
+        var one = bytes
+        one[late] = 0xF6
+        #expect(UTF8Validation.firstInvalidOffset(one) == late)
+        var two = one
+        two[early] = 0xC3
+        two[early + 1] = 0x28
+        #expect(UTF8Validation.firstInvalidOffset(two) == early)
+        #expect(UTF8Validation.firstInvalidOffset(bytes) == nil)
+    }
+
     @Test("a byte-order mark and CR LF line ends: the same result, the same columns")
     func byteOrderMarkAndCRLF() {
         let plain = "kolumn 2024\npost A 2024: 1 €\n"
