@@ -254,14 +254,14 @@ extension Checker {
         let file = Int(scope.file)
         learnKeyColumns(file)
         for offset in Int(range.start)..<Int(range.start + range.count) {
-            let cell = program.trees[file].cells[offset]
+            let cell = program.trees[file].cell(at: offset)
             guard let column = cellKeyColumns[file][Int(cell.keyIndex)] else {
                 unknownColumn(program.trees[file].key(of: cell))
                 continue
             }
             // A row has a handful of cells: an earlier one with the same key is found by
             // looking back, without allocating.
-            guard !program.trees[file].cells[Int(range.start)..<offset].contains(where: { $0.keyIndex == cell.keyIndex }) else {
+            guard !(Int(range.start)..<offset).contains(where: { program.trees[file].cell(at: $0).keyIndex == cell.keyIndex }) else {
                 report(.duplicateCell(column: program.trees[file].key(of: cell).text), program.trees[file].key(of: cell).span)
                 continue
             }

@@ -102,9 +102,16 @@ public struct Checker {
         checker.reserveCapacity()
         let scope = Scope(file: 0, area: nil, unit: .tkr, sign: .netCost)
         checker.settleDisplaySettings(main)
-        checker.declareReleasing(&main, in: scope)
-        // Every cell is declared: literal ones are in the model, the others queued.
+        // A file read in two parts: once the first part's statements are declared, its
+        // cells are freed, so the tree's cells and the model's never both live whole.
+        let split = min(checker.program.trees[0].laterStatementsStart, main.count)
+        var later = Array(main[split...])
+        main.removeSubrange(split...)
+        let settings = checker.declareReleasing(&main, in: scope)
         checker.program.trees[0].cells = []
+        checker.declareReleasing(&later, in: settings)
+        // Every cell is declared: literal ones are in the model, the others queued.
+        checker.program.trees[0].laterCells = []
         checker.resolvePending()
         checker.warnAboutUnusedNamedValues()
         checker.noteUndrawnReserves()

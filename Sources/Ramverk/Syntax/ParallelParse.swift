@@ -36,11 +36,9 @@ enum ParallelParse {
         let ranges = [0..<cut, cut..<file.bytes.count]
         let results = Mutex<[Int: (SyntaxTree, [Diagnostic])]>([:])
         // Each part counts the ':' of its own half. Every cell has one, so the first
-        // part's count bounds its cells: the second part numbers its cells from there and
-        // the join moves no statement (the gap left — ':' in strings, comments, `kolumn`
-        // lines — holds filler cells no range refers to). The first part makes room for
-        // all cells, so the join appends without a copy. Two rounds: a part waiting for
-        // the other's count could wait for ever where both run on one thread.
+        // part's count bounds its cells: the second part numbers its cells from there, and
+        // the join moves no statement and copies no cell (the second part's cells stay an
+        // array of their own, see `SyntaxTree.laterCells`).
         let colons = Mutex([0, 0])
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             let count = Parser.colons(in: file, ranges[part])
@@ -48,8 +46,7 @@ enum ParallelParse {
         }
         let counts = colons.withLock { $0 }
         DispatchQueue.concurrentPerform(iterations: 2) { part in
-            var parser = Parser(file: file, fileIndex: fileIndex, range: ranges[part],
-                                cellCapacity: part == 0 ? counts[0] + counts[1] : counts[1])
+            var parser = Parser(file: file, fileIndex: fileIndex, range: ranges[part], cellCapacity: counts[part])
             if part == 1 { parser.cellBase = Int32(counts[0]) }
             let parsed = parser.parseAll()
             results.withLock { $0[part] = parsed }
@@ -63,8 +60,8 @@ enum ParallelParse {
         return (join(first, second, secondCellBase: counts[0]), secondDiagnostics)
     }
 
-    /// The second tree's statements after the first's, its cells from `secondCellBase`
-    /// (where its cell ranges already point), its cell keys folded into the first's table.
+    /// The second tree's statements after the first's, its cells (numbered from
+    /// `secondCellBase`) as the later cells, its cell keys folded into the first's table.
     static func join(_ first: consuming SyntaxTree, _ second: consuming SyntaxTree, secondCellBase: Int) -> SyntaxTree {
         var tree = first
         tree.mayInclude = tree.mayInclude || second.mayInclude
@@ -78,17 +75,15 @@ enum ParallelParse {
                 keyMap.append(Int32(tree.cellKeys.count - 1))
             }
         }
-        let filler = Cell(keyIndex: 0, keyStart: 0, value: .number(NumberLiteral(mantissa: 0, decimals: 0),
-                                                                    span: SourceSpan(file: tree.file, start: 0, end: 0)))
-        tree.cells.append(contentsOf: repeatElement(filler, count: secondCellBase - tree.cells.count))
-        var cells: [Cell] = []
-        swap(&cells, &second.cells)
+        swap(&tree.laterCells, &second.cells)
+        tree.laterCellsStart = Int32(secondCellBase)
         // The parts usually meet the keys in the same order: then nothing to renumber.
         if keyMap.enumerated().contains(where: { $0.offset != Int($0.element) }) {
-            for index in cells.indices { cells[index].keyIndex = keyMap[Int(cells[index].keyIndex)] }
+            for index in tree.laterCells.indices {
+                tree.laterCells[index].keyIndex = keyMap[Int(tree.laterCells[index].keyIndex)]
+            }
         }
-        tree.cells.append(contentsOf: cells)
-        cells = []
+        tree.laterStatementsStart = tree.statements.count
         tree.statements.append(contentsOf: second.statements)
         return tree
     }

@@ -5,6 +5,13 @@ public struct SyntaxTree: Sendable {
     /// Every cell of the file's posts and totals, in written order. Statements refer to
     /// ranges of it, so a file of a million posts is not a million small arrays.
     public var cells: [Cell] = []
+    /// The cells of the second part of a file read in two parts at once
+    /// (`ParallelParse`), numbered from `laterCellsStart`: kept apart, so the checker can
+    /// free the first part's cells once it has declared the first part's statements.
+    public var laterCells: [Cell] = []
+    public var laterCellsStart = Int32.max
+    /// The index of the first statement of the second part (`statements.count` if none).
+    public var laterStatementsStart = Int.max
     /// The column keys written in cells, each once (cells refer to them by index).
     public var cellKeys: [String] = []
     /// False when the file has no `inkludera` at all, so the loader need not walk a
@@ -21,8 +28,18 @@ public struct SyntaxTree: Sendable {
         self.cellKeys = cellKeys
     }
 
+    /// The cells of a post or total (never split between the parts).
     public func cells(of range: CellRange) -> ArraySlice<Cell> {
-        cells[Int(range.start)..<Int(range.start + range.count)]
+        if range.start >= laterCellsStart {
+            let start = Int(range.start - laterCellsStart)
+            return laterCells[start..<start + Int(range.count)]
+        }
+        return cells[Int(range.start)..<Int(range.start + range.count)]
+    }
+
+    /// The cell numbered `index`.
+    public func cell(at index: Int) -> Cell {
+        index >= Int(laterCellsStart) ? laterCells[index - Int(laterCellsStart)] : cells[index]
     }
 
     /// The key of a cell as written, with its place.

@@ -683,9 +683,10 @@ struct ParserTests {
         let (single, singleDiagnostics) = Parser.parse(file, fileIndex: 0, range: nil)
         #expect(joinedDiagnostics.isEmpty && singleDiagnostics.isEmpty)
         #expect(joined.statements.count == single.statements.count)
-        // The second part's cells start at the first part's count of ':'; the ':' that
-        // belong to no cell leave a gap of filler cells.
-        #expect(joined.cells.count >= single.cells.count)
+        // The second part's cells are numbered from the first part's count of ':'.
+        #expect(joined.cells.count + joined.laterCells.count == single.cells.count)
+        #expect(Int(joined.laterCellsStart) >= joined.cells.count)
+        #expect(joined.laterStatementsStart > 0 && joined.laterStatementsStart < joined.statements.count)
         let joinedDump = joined.statements.map { ParserTests.dump($0, joined) }
         let singleDump = single.statements.map { ParserTests.dump($0, single) }
         #expect(joinedDump == singleDump)
