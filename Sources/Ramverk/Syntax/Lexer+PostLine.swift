@@ -52,8 +52,18 @@ private struct PostLineScanner {
         while at < limit && bytes[at] == 0x20 { at += 1 }
         let nameStart = at
         var nameEnd = at
+        var quoted = false
+        if bytes[at] == UInt8(ascii: "\"") {
+            // "Skolskjuts Kajen, övrigt": plain text in quotes, then a cell.
+            guard let end = quotedNameEnd(at) else { return nil }
+            nameEnd = end
+            quoted = true
+            at = end
+            while at < limit && (bytes[at] == 0x20 || bytes[at] == 0x09) { at += 1 }
+            guard cellKey(at: at) != nil else { return nil }
+        }
         // The name: words one space apart, a '-' tight after a word ("Hälso- och").
-        while true {
+        while !quoted {
             guard at < limit else { return nil }
             if bytes.isDigit(at) {
                 // A number: only a cell key ends the name here ("Konto 131" is the parser's).
@@ -119,6 +129,26 @@ private struct PostLineScanner {
         }
         guard last.kind == .number else { return nil }
         return Lexer.PostLine(nameStart: nameStart, nameEnd: nameEnd, last: last)
+    }
+
+    /// The end (after the closing quote) of a quoted name at `start` holding only what
+    /// reads as itself: printable ASCII but '\\', and Latin-1 letters. nil for an escape,
+    /// a control or bidi character, a PDF space (the parser makes it a plain space), any
+    /// other non-ASCII text, an empty name, or no closing quote on the line.
+    private func quotedNameEnd(_ start: Int) -> Int? {
+        var at = start + 1
+        while at < limit {
+            let byte = bytes[at]
+            if byte == UInt8(ascii: "\"") { return at > start + 1 ? at + 1 : nil }
+            if byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\\") {
+                at += 1
+            } else if byte == 0xC3, at + 1 < limit, bytes[at + 1] >= 0x80, bytes[at + 1] <= 0xBF {
+                at += 2
+            } else {
+                return nil
+            }
+        }
+        return nil
     }
 
     /// The end of a plain word at `start`: ASCII letters, digits and '_' and Latin-1
