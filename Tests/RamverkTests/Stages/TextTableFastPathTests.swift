@@ -2,9 +2,10 @@ import Testing
 @testable import Ramverk
 
 /// The fast paths of the text table (widths without formatting, digits written in
-/// place, 64-bit percentages, names measured eight bytes at a time) against the plain
-/// ways they replace, on the values where such code goes wrong: zero, ±1, powers of
-/// ten and their neighbours, halves, the ends of Int64, and a spread of others.
+/// place, division by a reciprocal, 64-bit percentages, names measured eight bytes at
+/// a time) against the plain ways they replace, on the values where such code goes
+/// wrong: zero, ±1, powers of ten and their neighbours, halves, the ends of Int64,
+/// and a spread of others.
 struct TextTableFastPathTests {
     static let values: [Int64] = {
         var values: [Int64] = [0, 1, -1, 5, -5, 49_999, 50_000, -50_000, 149_999, 150_000, .max, .min, .max - 1, .min + 1]
@@ -45,6 +46,19 @@ struct TextTableFastPathTests {
                     let text = SwedishNumberFormat.format(scaled: value, decimals: decimals)
                     let padding = String(repeating: " ", count: max(width - text.unicodeScalars.count, 0))
                     #expect(output.string == "x" + padding + text, "\(value), \(decimals) decimals, width \(width)")
+                }
+            }
+        }
+    }
+
+    @Test func displayScaleEqualsMoneyScaled() {
+        for unit in MoneyUnit.allCases {
+            for decimals in 0...3 {
+                let scale = DisplayScale(unit: unit, decimals: decimals)
+                for value in Self.values {
+                    let money = Money(ore: value)
+                    #expect(scale.scaled(money) == money.scaled(in: unit, decimals: decimals),
+                            "\(value) öre in \(unit) with \(decimals) decimals")
                 }
             }
         }
