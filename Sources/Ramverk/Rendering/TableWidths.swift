@@ -26,52 +26,67 @@ struct TableWidths: Sendable {
         }
     }
 
+    /// Nothing measured yet.
     init(_ table: DriftbudgetReport.Table) {
         ranges = Array(repeating: nil, count: table.columns.count + 2 * table.changes.count)
         ratios = Array(repeating: nil, count: table.changes.count)
         dashes = Array(repeating: false, count: table.changes.count)
     }
 
-    /// Takes in the names and figures of `rows`.
-    mutating func measure(_ report: DriftbudgetReport, _ table: DriftbudgetReport.Table, _ rows: Range<Int>) {
+    /// The names and figures of `rows` measured.
+    init(_ report: DriftbudgetReport, _ table: DriftbudgetReport.Table, _ rows: Range<Int>) {
+        self.init(table)
         let changes = TextReportRenderer.changePositions(table)
-        var amounts = [Money?](repeating: nil, count: table.columns.count)
-        for row in rows {
-            // Past the cap the name's width no longer matters. A name is never wider than
-            // its UTF-8 bytes, whose count the string keeps, so only a name with more
-            // bytes than the widest so far is read (most are not: reading the bytes of a
-            // million names, each on a heap of its own, was most of the cost of measuring).
-            let indent = report.rows.depth(at: row) * 2
-            if name < TextReportRenderer.maximumNameWidth && indent + report.rows.nameByteCount(at: row) > name {
-                name = max(name, indent + report.rows.withUTF8Name(at: row, TextTable.width(utf8:)))
-            }
-            if report.rows.kind(at: row) == .area { continue }  // An area's line has no figures.
-            for (position, column) in table.columns.enumerated() {
-                let amount = report.value(row: row, column: column)
-                amounts[position] = amount
-                if let amount { include(amount, at: position) }
-            }
-            for (index, positions) in changes.enumerated() {
-                guard let (delta, from) = TextReportRenderer.change(amounts, positions) else { continue }
-                include(delta, at: table.columns.count + 2 * index)
-                if from.ore == 0 {
-                    dashes[index] = true
-                } else {
-                    include(Ratio(delta: delta, from: from), at: index)
+        var amountStore = [Money?](repeating: nil, count: table.columns.count)
+        var (rangeStore, ratioStore, dashStore) = (ranges, ratios, dashes)
+        do {
+            // Written through spans, which check bounds but not, on every write, whether
+            // the array is shared.
+            var amounts = amountStore.mutableSpan
+            var ranges = rangeStore.mutableSpan
+            var ratios = ratioStore.mutableSpan
+            var dashes = dashStore.mutableSpan
+            for row in rows {
+                // Past the cap the name's width no longer matters. A name is never wider
+                // than its UTF-8 bytes, whose count the string keeps, so only a name with
+                // more bytes than the widest so far is read (most are not: reading the
+                // bytes of a million names, each on a heap of its own, was most of the
+                // cost of measuring).
+                let indent = report.rows.depth(at: row) * 2
+                if name < TextReportRenderer.maximumNameWidth && indent + report.rows.nameByteCount(at: row) > name {
+                    name = max(name, indent + report.rows.withUTF8Name(at: row, TextTable.width(utf8:)))
+                }
+                if report.rows.kind(at: row) == .area { continue }  // An area's line has no figures.
+                for (position, column) in table.columns.enumerated() {
+                    let amount = report.value(row: row, column: column)
+                    amounts[position] = amount
+                    if let amount { TableWidths.include(amount.ore, at: position, in: &ranges) }
+                }
+                for (index, positions) in changes.enumerated() {
+                    guard let (delta, from) = TextReportRenderer.change(amounts, positions) else { continue }
+                    TableWidths.include(delta.ore, at: table.columns.count + 2 * index, in: &ranges)
+                    if from.ore == 0 {
+                        dashes[index] = true
+                    } else {
+                        TableWidths.include(Ratio(delta: delta, from: from), at: index, in: &ratios)
+                    }
                 }
             }
         }
+        (ranges, ratios, dashes) = (rangeStore, ratioStore, dashStore)
     }
 
-    private mutating func include(_ amount: Money, at position: Int) {
+    private static func include(_ ore: Int64, at position: Int,
+                                in ranges: inout MutableSpan<(lowest: Int64, highest: Int64)?>) {
         if let range = ranges[position] {
-            ranges[position] = (min(range.lowest, amount.ore), max(range.highest, amount.ore))
+            ranges[position] = (min(range.lowest, ore), max(range.highest, ore))
         } else {
-            ranges[position] = (amount.ore, amount.ore)
+            ranges[position] = (ore, ore)
         }
     }
 
-    private mutating func include(_ ratio: Ratio, at index: Int) {
+    private static func include(_ ratio: Ratio, at index: Int,
+                                in ratios: inout MutableSpan<(lowest: Ratio, highest: Ratio)?>) {
         if let extremes = ratios[index] {
             ratios[index] = (ratio < extremes.lowest ? ratio : extremes.lowest,
                              extremes.highest < ratio ? ratio : extremes.highest)
@@ -83,17 +98,23 @@ struct TableWidths: Sendable {
     /// Both parts of a table measured at once.
     mutating func merge(_ other: TableWidths) {
         name = max(name, other.name)
-        for position in ranges.indices {
-            guard let range = other.ranges[position] else { continue }
-            include(Money(ore: range.lowest), at: position)
-            include(Money(ore: range.highest), at: position)
+        var (rangeStore, ratioStore) = (ranges, ratios)
+        do {
+            var ranges = rangeStore.mutableSpan
+            var ratios = ratioStore.mutableSpan
+            for position in other.ranges.indices {
+                guard let range = other.ranges[position] else { continue }
+                TableWidths.include(range.lowest, at: position, in: &ranges)
+                TableWidths.include(range.highest, at: position, in: &ranges)
+            }
+            for index in other.ratios.indices {
+                guard let extremes = other.ratios[index] else { continue }
+                TableWidths.include(extremes.lowest, at: index, in: &ratios)
+                TableWidths.include(extremes.highest, at: index, in: &ratios)
+            }
         }
-        for index in ratios.indices {
-            dashes[index] = dashes[index] || other.dashes[index]
-            guard let extremes = other.ratios[index] else { continue }
-            include(extremes.lowest, at: index)
-            include(extremes.highest, at: index)
-        }
+        (ranges, ratios) = (rangeStore, ratioStore)
+        for index in dashes.indices where other.dashes[index] { dashes[index] = true }
     }
 
     /// The width of each figure column: at least its header's, and as wide as its
@@ -136,7 +157,8 @@ struct TableWidths: Sendable {
     private func exactPercentWidth(_ report: DriftbudgetReport, _ table: DriftbudgetReport.Table, change index: Int,
                                    _ rows: Range<Int>) -> Int {
         let positions = TextReportRenderer.changePositions(table)[index]
-        var amounts = [Money?](repeating: nil, count: table.columns.count)
+        var amountStore = [Money?](repeating: nil, count: table.columns.count)
+        var amounts = amountStore.mutableSpan
         var width = 0
         for row in rows {
             for (position, column) in table.columns.enumerated() {

@@ -73,13 +73,22 @@ public struct TextOutput: ~Copyable {
 
     /// Appends text rendered elsewhere (whole lines). When streaming, what is pending
     /// goes to the sink first and then `more` itself, without copying it here.
-    mutating func append(bytes more: [UInt8]) {
+    mutating func append(_ more: TextBytes) {
         if let sink {
             finish()
             more.withUnsafeBytes(sink)
         } else {
-            more.withUnsafeBufferPointer { append(utf8: $0) }
+            more.withUnsafeBytes { append(utf8: $0.assumingMemoryBound(to: UInt8.self)) }
         }
+    }
+
+    /// Gives up the text written so far, without copying it, and starts empty.
+    mutating func take() -> TextBytes {
+        let taken = TextBytes(base, count: count)
+        capacity = 16
+        base = .allocate(capacity: capacity)
+        count = 0
+        return taken
     }
 
     @inline(__always)
@@ -130,5 +139,24 @@ public struct TextOutput: ~Copyable {
         base.deallocate()
         base = newBase
         capacity = newCapacity
+    }
+}
+
+/// Text a `TextOutput` has given up (`take()`): a block of a table written on one
+/// thread goes to the output on another as it lies, not copied.
+final class TextBytes: @unchecked Sendable {
+    // Sendable unchecked: the bytes are never written after `take()` hands them over.
+    private let base: UnsafeMutablePointer<UInt8>
+    private let count: Int
+
+    fileprivate init(_ base: UnsafeMutablePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    deinit { base.deallocate() }
+
+    func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        body(UnsafeRawBufferPointer(start: base, count: count))
     }
 }

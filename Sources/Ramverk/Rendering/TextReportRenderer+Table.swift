@@ -50,18 +50,10 @@ extension TextReportRenderer {
     /// The widest name and figures of a table, a large one in two halves at once.
     private func measure(_ report: DriftbudgetReport, _ table: DriftbudgetReport.Table) -> TableWidths {
         let rows = table.rows
-        guard rows.count > 2 * TextReportRenderer.rowBlock else {
-            var widths = TableWidths(table)
-            widths.measure(report, table, rows)
-            return widths
-        }
+        guard rows.count > 2 * TextReportRenderer.rowBlock else { return TableWidths(report, table, rows) }
         let middle = rows.lowerBound + rows.count / 2
         let halves = [rows.lowerBound..<middle, middle..<rows.upperBound]
-        let parts = onBothCores { index in
-            var widths = TableWidths(table)
-            widths.measure(report, table, halves[index])
-            return widths
-        }
+        let parts = onBothCores { index in TableWidths(report, table, halves[index]) }
         var widths = TableWidths(table)
         for part in parts { widths.merge(part) }
         return widths
@@ -85,16 +77,19 @@ extension TextReportRenderer {
             let written = onBothCores { index in
                 var block = TextOutput(capacity: blocks[index].count * lineEstimate)
                 writeRows(report, table, blocks[index], layout, to: &block)
-                return block.bytes
+                return block.take()
             }
-            for bytes in written { output.append(bytes: bytes) }
+            for bytes in written { output.append(bytes) }
             start = end
         }
     }
 
     private func writeRows(_ report: DriftbudgetReport, _ table: DriftbudgetReport.Table, _ rows: Range<Int>,
                            _ layout: RowLayout, to output: inout TextOutput) {
-        var amounts = [Money?](repeating: nil, count: table.columns.count)
+        // A row's amounts, kept for its changes; written through a span, which checks
+        // bounds but not, on every write, whether the array is shared.
+        var amountStore = [Money?](repeating: nil, count: table.columns.count)
+        var amounts = amountStore.mutableSpan
         let hasMismatches = !report.printedMismatches.isEmpty
         for row in rows {
             let kind = report.rows.kind(at: row)
@@ -120,7 +115,7 @@ extension TextReportRenderer {
     /// shown columns' amounts (kept in `amounts`), then per change the difference and
     /// the percentage ("–" from zero).
     private func writeFigures(_ report: DriftbudgetReport, _ table: DriftbudgetReport.Table, row: Int,
-                              _ layout: RowLayout, amounts: inout [Money?], to output: inout TextOutput) {
+                              _ layout: RowLayout, amounts: inout MutableSpan<Money?>, to output: inout TextOutput) {
         let (widths, scale) = (layout.widths, layout.scale)
         for (position, column) in table.columns.enumerated() {
             let amount = report.value(row: row, column: column)
@@ -161,7 +156,8 @@ extension TextReportRenderer {
 
     /// A change between two of a row's `amounts` and the figure it is from (for the
     /// percentage); nil when either is blank or the difference does not fit.
-    static func change(_ amounts: [Money?], _ positions: (from: Int?, to: Int?)) -> (delta: Money, from: Money)? {
+    static func change(_ amounts: borrowing MutableSpan<Money?>, _ positions: (from: Int?, to: Int?))
+        -> (delta: Money, from: Money)? {
         guard let fromPosition = positions.from, let toPosition = positions.to,
               let from = amounts[fromPosition], let to = amounts[toPosition], let delta = to.subtracting(from) else {
             return nil
