@@ -8,9 +8,14 @@ enum Terminal {
 
     static func writeError(_ text: String) { write(text, to: 2) }
 
-    /// Writes bytes of a streamed report to standard output.
+    /// Writes bytes of a report to standard output.
     static func writeOutput(_ bytes: ArraySlice<UInt8>) {
         bytes.withUnsafeBytes { write($0, to: 1) }
+    }
+
+    /// Writes a chunk of a streamed report to standard output, where it lies.
+    static func writeOutput(_ bytes: UnsafeRawBufferPointer) {
+        write(bytes, to: 1)
     }
 
     private static func write(_ text: String, to descriptor: Int32) {

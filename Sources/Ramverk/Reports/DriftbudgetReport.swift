@@ -35,11 +35,7 @@ public struct DriftbudgetReport: Sendable {
             case grandTotal
         }
         public var kind: Kind
-        /// Shown in the opposite of internal (result) sign.
-        var flip: Bool
         public var depth: Int
-        /// The post or area the figures come from.
-        var source: Int32
         public var name: String
         /// Where the row was declared (for totals: the `summa` line, if printed).
         public var span: SourceSpan?
@@ -79,7 +75,7 @@ public struct DriftbudgetReport: Sendable {
     public var tolerance: Money
     public var columns: [ColumnInfo]
     public var tables: [Table]
-    public var rows: [Row]
+    public var rows: Rows
     /// Per table, per shown column: the sum of the table's top-level lines.
     let tableTotals: [Money?]
     /// The figures are read from the evaluation when shown, not copied: a report of a
@@ -101,7 +97,7 @@ public struct DriftbudgetReport: Sendable {
 
     /// The figure of a row in a shown column, in the row's own sign; nil = blank.
     public func value(row index: Int, column: Int) -> Money? {
-        let row = rows[index]
+        let row = rows.entries[index]
         let modelColumn = modelColumns[column]
         let value: Money?
         switch row.kind {

@@ -16,7 +16,7 @@ public enum DriftbudgetReportBuilder {
         }
         var layout = Layout(model: model, evaluation: evaluation, selected: selected,
                             hidden: hiddenPosts ?? Set(model.alternativePosts))
-        layout.rows.reserveCapacity(model.posts.count + model.areas.count * 2 + 1)
+        layout.rows.entries.reserveCapacity(model.posts.count + model.areas.count * 2 + 1)
         var tables: [DriftbudgetReport.Table] = []
         var tableTotals: [Money?] = []
         for group in groups(model: model, evaluation: evaluation, selected: selected) {
@@ -24,8 +24,8 @@ public enum DriftbudgetReportBuilder {
             layout.add(group.members, depth: 0)
             // A total row when the table has more than one top-level line.
             if group.members.count > 1 {
-                layout.rows.append(.init(kind: .grandTotal, flip: model.displaySign.factor < 0, depth: 0,
-                                         source: Int32(tables.count), name: "Totalt", span: nil))
+                layout.rows.entries.append(.init(source: Int32(tables.count), depth: 0, kind: .grandTotal,
+                                                 flip: model.displaySign.factor < 0))
             }
             for column in selected {
                 var total: Money? = nil
@@ -83,22 +83,24 @@ public enum DriftbudgetReportBuilder {
     /// Consecutive top-level lines that share shown columns (a column is used when some
     /// post under the line has a value in it), each group one table.
     private static func groups(model: Model, evaluation: Evaluation, selected: [Int]) -> [(members: [Member], columns: [Int])] {
-        func posts(_ member: Member) -> [Int] {
+        // Walks the posts under a line in place (no list of them is built).
+        func markUsed(_ member: Member, _ used: inout [Bool]) {
             switch member {
-            case .post(let post): return [post]
-            case .area(let area): return model.areas[area].members.flatMap(posts)
-            case .named: return []
+            case .post(let post):
+                for (shown, column) in selected.enumerated() where !used[shown] {
+                    used[shown] = evaluation.value(post: post, column: column) != nil
+                }
+            case .area(let area):
+                for inner in model.areas[area].members { markUsed(inner, &used) }
+            case .named:
+                break
             }
         }
         var groups: [(members: [Member], columns: [Int])] = []
         for member in model.topLevel {
             if case .named = member { continue }
             var used = Array(repeating: false, count: selected.count)
-            for post in posts(member) {
-                for (shown, column) in selected.enumerated() where !used[shown] {
-                    used[shown] = evaluation.value(post: post, column: column) != nil
-                }
-            }
+            markUsed(member, &used)
             // An area is a table of its own unless it uses exactly the columns of the one
             // before; a top-level post (or a line with no values) joins the table before it
             // when they share a column, and the table then shows the columns of both.
@@ -124,30 +126,35 @@ public enum DriftbudgetReportBuilder {
         keys.filter { key in !model.columns.contains { $0.key == key } }
     }
 
+    /// The rows of the tables in written order: each area, its lines, then its total.
     private struct Layout {
         let model: Model
         let evaluation: Evaluation
         let selected: [Int]
         let hidden: Set<Int>
-        var rows: [DriftbudgetReport.Row] = []
+        var rows: DriftbudgetReport.Rows
         var mismatches: [Int: Money] = [:]
 
-        mutating func add(_ members: [Member], depth: Int) {
+        init(model: Model, evaluation: Evaluation, selected: [Int], hidden: Set<Int>) {
+            self.model = model
+            self.evaluation = evaluation
+            self.selected = selected
+            self.hidden = hidden
+            rows = DriftbudgetReport.Rows(posts: model.posts, areas: model.areas)
+        }
+
+        mutating func add(_ members: [Member], depth: Int32) {
             for member in members {
                 switch member {
                 case .post(let post):
                     if !hidden.isEmpty && hidden.contains(post) { continue }
-                    let info = model.posts[post]
-                    rows.append(.init(kind: .post, flip: info.sign.factor < 0, depth: depth, source: Int32(post),
-                                      name: info.name, span: info.span))
+                    rows.entries.append(.init(source: Int32(post), depth: depth, kind: .post,
+                                              flip: model.posts[post].sign.factor < 0))
                 case .area(let area):
-                    let info = model.areas[area]
-                    rows.append(.init(kind: .area, flip: false, depth: depth, source: Int32(area),
-                                      name: info.name, span: info.span))
-                    add(info.members, depth: depth + 1)
-                    let label = info.printedTotal?.label ?? "Summa \(info.name)"
-                    rows.append(.init(kind: .total, flip: info.sign.factor < 0, depth: depth, source: Int32(area),
-                                      name: label, span: info.printedTotal?.span))
+                    rows.entries.append(.init(source: Int32(area), depth: depth, kind: .area, flip: false))
+                    add(model.areas[area].members, depth: depth + 1)
+                    rows.entries.append(.init(source: Int32(area), depth: depth, kind: .total,
+                                              flip: model.areas[area].sign.factor < 0))
                     recordMismatches(area: area, row: rows.count - 1)
                 case .named:
                     continue
@@ -162,7 +169,7 @@ public enum DriftbudgetReportBuilder {
 
         /// The printed figure of every failed printed-total check on this area's row.
         mutating func recordMismatches(area: Int, row: Int) {
-            guard let printed = model.areas[area].printedTotal else { return }
+            guard let printed = model.areas[area].printedTotal, !failedTotals.isEmpty else { return }
             for check in failedTotals[printed.span] ?? [] {
                 if let shown = selected.firstIndex(where: { $0 == check.column }) {
                     mismatches[row * selected.count + shown] = check.stated
