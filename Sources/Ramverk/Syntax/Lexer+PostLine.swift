@@ -134,12 +134,14 @@ private struct PostLineScanner {
     /// The end (after the closing quote) of a quoted name at `start` holding only what
     /// reads as itself: printable ASCII but '\\', and Latin-1 letters. nil for an escape,
     /// a control or bidi character, a PDF space (the parser makes it a plain space), any
-    /// other non-ASCII text, an empty name, or no closing quote on the line.
+    /// other non-ASCII text, a name of nothing or only spaces, or no closing quote on the line.
     private func quotedNameEnd(_ start: Int) -> Int? {
         var at = start + 1
+        var blank = true
         while at < limit {
             let byte = bytes[at]
-            if byte == UInt8(ascii: "\"") { return at > start + 1 ? at + 1 : nil }
+            if byte == UInt8(ascii: "\"") { return blank ? nil : at + 1 }  // a blank name is the parser's (R0207)
+            if byte != 0x20 { blank = false }
             if byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\\") {
                 at += 1
             } else if byte == 0xC3, at + 1 < limit, bytes[at + 1] >= 0x80, bytes[at + 1] <= 0xBF {

@@ -11,7 +11,7 @@ extension Parser {
         if first.kind == .string {
             tokens.advance()
             let text = Parser.canonicalName(Lexer.stringValue(first, in: tokens.file))
-            if text.isEmpty { throw fail(.emptyName, tokens.span(first)) }
+            if Parser.isBlank(text) { throw fail(.emptyName, tokens.span(first)) }
             return Name(text: text, span: tokens.span(first))
         }
         var last: Token?
@@ -41,6 +41,11 @@ extension Parser {
             return Name(text: tokens.file.text(span.range), span: span)
         }
         return Name(text: Parser.normalizeSpaces(bytes[span.range]), span: span)
+    }
+
+    /// A name that is empty or only spaces: it would print as a blank line.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
     }
 
     /// A quoted name as compared with others: the spaces a PDF puts between words
@@ -109,7 +114,7 @@ extension Parser {
         case .string:
             tokens.advance()
             let text = Parser.canonicalName(Lexer.stringValue(token, in: tokens.file))
-            if text.isEmpty { throw fail(.emptyName, tokens.span(token)) }
+            if Parser.isBlank(text) { throw fail(.emptyName, tokens.span(token)) }
             return Name(text: text, span: tokens.span(token))
         default:
             throw expected("ett namn")

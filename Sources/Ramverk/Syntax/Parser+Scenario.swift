@@ -6,7 +6,7 @@ extension Parser {
         let keyword = tokens.advance()
         let nameToken = try expect(.string, "scenariots namn inom citattecken, t.ex. \"Alt B\"")
         let name = Name(text: Parser.canonicalName(Lexer.stringValue(nameToken, in: tokens.file)), span: tokens.span(nameToken))
-        if name.text.isEmpty { throw fail(.emptyName, name.span) }
+        if Parser.isBlank(name.text) { throw fail(.emptyName, name.span) }
         var base: Name?
         if atWord("utgår") {
             tokens.advance()

@@ -167,6 +167,13 @@ struct LimitTests {
         #expect(location == Ramverk.SourceLocation(line: 2, column: 10))
     }
 
+    @Test("a name of only spaces is as empty as no name (R0207): it printed as a blank row")
+    func blankNames() {
+        #expect(LimitTests.codes(Scenario.run("kolumn 2024\npost \"   \" 2024: 1\n")) == ["R0207"])
+        #expect(LimitTests.codes(Scenario.run("kolumn 2024\npost \"\u{00A0}\" 2024: 1\n")) == ["R0207"])
+        #expect(LimitTests.codes(Scenario.run("kolumn 2024\npost \" A \" 2024: 1\n")) == [])
+    }
+
     @Test("invalid UTF-8 in a large file, validated in two halves: the first bad byte of the file")
     func invalidUTF8InALargeFile() {
         let line = Array("post Ärende 2024: 1\n".utf8)

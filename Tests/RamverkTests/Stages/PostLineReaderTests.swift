@@ -82,6 +82,7 @@ struct PostLineReaderTests {
         "post \"Ärende: 1\"\t2024: 1",
         "post \"A\"2024: 1",
         "post \"\" 2024: 1",
+        "post \"   \" 2024: 1",
         "post \"A\\\"B\" 2024: 1",
         "post \"A\u{00A0}B\" 2024: 1",
         "post \"A\u{202E}B\" 2024: 1",
