@@ -83,30 +83,30 @@ struct AffineShortcut: Sendable {
         return AffineShortcut(base: base, coefficients: coefficients, targetBases: targetBases, outputs: outputs)
     }
 
-    /// The outputs for targets at `values` (internal sign, öre); false on overflow.
-    /// Each output is its offset (base − Σ cᵢ·baseᵢ) plus Σ cᵢ·valueᵢ over its non-zero
-    /// coefficients; ±1 (a plain sum) is an add or a subtract.
-    func evaluate(_ values: UnsafeBufferPointer<Int64>, into outputs: UnsafeMutableBufferPointer<Int64>) -> Bool {
+    /// The outputs of a block of iterations from each risk's values (internal sign,
+    /// öre; risk i's in `values[i · stride ..< i · stride + block.rows]`): per output
+    /// its offset (base − Σ cᵢ·baseᵢ) plus Σ cᵢ·valueᵢ over its non-zero coefficients,
+    /// a term at a time over the block. An iteration whose sum overflows fails.
+    func evaluate(_ values: UnsafeBufferPointer<Int64>, stride: Int, _ block: IterationBlock) {
+        let (rows, width, results, succeeded) = (block.rows, block.outputs, block.results, block.succeeded)
         terms.withUnsafeBufferPointer { terms in
-            var overflow = false
             var start = 0
             for output in 0..<self.outputs {
-                var total = offsets[output]
+                let offset = offsets[output]
+                for row in 0..<rows { results[row &* width &+ output] = offset }
                 let end = termEnds[output]
-                for index in start..<end {
-                    let term = terms[index]
-                    let value = values[Int(term.risk)]
-                    let (part, o1) = term.coefficient == 1 ? (value, false)
-                        : term.coefficient == -1 ? (0 as Int64).subtractingReportingOverflow(value)
-                        : value.multipliedReportingOverflow(by: term.coefficient)
-                    let o2: Bool
-                    (total, o2) = total.addingReportingOverflow(part)
-                    overflow = overflow || o1 || o2
+                for term in terms[start..<end] {
+                    let column = values.baseAddress! + Int(term.risk) &* stride
+                    for row in 0..<rows {
+                        let slot = row &* width &+ output
+                        let (part, o1) = column[row].multipliedReportingOverflow(by: term.coefficient)
+                        let (total, o2) = results[slot].addingReportingOverflow(part)
+                        results[slot] = total
+                        if o1 || o2 { succeeded[row] = false }
+                    }
                 }
                 start = end
-                outputs[output] = total
             }
-            return !overflow
         }
     }
 

@@ -48,7 +48,7 @@ enum RiskSimulation {
                 threads: options.threads ?? MonteCarloRunner.defaultThreadCount, outputs: outputCount,
                 progress: options.progress,
                 makeContext: { SimulationWorker(template) },
-                evaluate: { worker, draws, outputs in worker.context.iterate(draws, outputs) })
+                evaluateBlocks: { worker, block in worker.context.iterate(block) })
         } catch {
             switch error {
             case .iterationsOutOfRange(let limit):

@@ -39,7 +39,8 @@ struct SimulationContext: Sendable {
     private let units: [MoneyUnit?]
     private let nodes: [Int]
     private let nodeStarts: [Int]
-    /// Scratch: per risk (shortcut) or per target (full evaluation) values.
+    /// Scratch: per risk a column of a block's values (shortcut), or per target the
+    /// values of one iteration (full evaluation).
     private var riskValues: [Int64]
     private var targetValues: [Int64]
 
@@ -78,7 +79,7 @@ struct SimulationContext: Sendable {
         replaces = risks.map(\.replaces)
         (self.bases, self.kinds, self.flips, self.nodes, self.nodeStarts) = (bases, kinds, flips, nodes, starts)
         self.units = units
-        riskValues = [Int64](repeating: 0, count: risks.count)
+        riskValues = [Int64](repeating: 0, count: risks.count * ChunkWorker.blockRows)
         targetValues = bases
     }
 
@@ -91,10 +92,18 @@ struct SimulationContext: Sendable {
         return true
     }
 
-    /// One iteration: the draws in place, the figures out; false when they cannot be
-    /// computed (an outcome too large, a division by zero).
+    /// A block of iterations: by the shortcut a risk at a time over the whole block,
+    /// else one iteration after the other.
+    mutating func iterate(_ block: IterationBlock) {
+        if let shortcut { return iterateAffine(shortcut, block) }
+        for row in 0..<block.rows {
+            block.succeeded[row] = iterate(block.draws(ofRow: row), block.results(ofRow: row))
+        }
+    }
+
+    /// One iteration in full: the draws in place, the figures out; false when they
+    /// cannot be computed (an outcome too large, a division by zero).
     mutating func iterate(_ draws: UnsafeBufferPointer<Double>, _ outputs: UnsafeMutableBufferPointer<Int64>) -> Bool {
-        if let shortcut { return iterateAffine(shortcut, draws, outputs) }
         for node in reached { whatIf.evaluator.invalidate(node: node) }
         for target in bases.indices { targetValues[target] = bases[target] }
         for risk in targetOf.indices {
@@ -136,39 +145,38 @@ struct SimulationContext: Sendable {
         return true
     }
 
-    /// The shortcut: each risk's value as if it acted alone (internal sign; a bare
-    /// number as the amount it rounds to), then the figures as base + Σ cᵢ·δᵢ.
-    private mutating func iterateAffine(_ shortcut: AffineShortcut, _ draws: UnsafeBufferPointer<Double>,
-                                        _ outputs: UnsafeMutableBufferPointer<Int64>) -> Bool {
-        let ok = bases.withUnsafeBufferPointer { bases in
-            targetOf.withUnsafeBufferPointer { targetOf in
-                replaces.withUnsafeBufferPointer { replaces in
-                    flips.withUnsafeBufferPointer { flips in
-                        units.withUnsafeBufferPointer { units in
-                            riskValues.withUnsafeMutableBufferPointer { values in
-                                for risk in 0..<values.count {
-                                    let target = targetOf[risk]
-                                    guard let drawn = SimulationContext.rounded(draws[risk]) else { return false }
-                                    var (value, overflow) = replaces[risk] ? (drawn, false)
-                                        : bases[target].addingReportingOverflow(drawn)
-                                    if flips[target] && !overflow {
-                                        (value, overflow) = (0 as Int64).subtractingReportingOverflow(value)
-                                    }
-                                    if overflow { return false }
-                                    if let unit = units[target] {
-                                        guard let amount = SimulationContext.amount(micros: value, in: unit) else { return false }
-                                        value = amount
-                                    }
-                                    values[risk] = value
-                                }
-                                return true
-                            }
+    /// The shortcut: each risk's values over the block as if it acted alone (internal
+    /// sign; a bare number as the amount it rounds to), a column per risk, then the
+    /// figures as base + Σ cᵢ·δᵢ. A risk at a time, so what depends on the risk alone
+    /// (its base, whether it replaces, flips or rounds) is looked up once a block.
+    private mutating func iterateAffine(_ shortcut: AffineShortcut, _ block: IterationBlock) {
+        let stride = ChunkWorker.blockRows
+        let (bases, targetOf, replaces, flips, units) = (bases, targetOf, replaces, flips, units)
+        riskValues.withUnsafeMutableBufferPointer { values in
+            for risk in targetOf.indices {
+                let target = targetOf[risk]
+                let (base, replacing, flip, unit) = (bases[target], replaces[risk], flips[target], units[target])
+                let column = values.baseAddress! + risk &* stride
+                for row in 0..<block.rows {
+                    var value: Int64 = 0
+                    var ok = false
+                    if let drawn = SimulationContext.rounded(block.draws[row &* block.drivers &+ risk]) {
+                        var overflow = false
+                        (value, overflow) = replacing ? (drawn, false) : base.addingReportingOverflow(drawn)
+                        if flip && !overflow { (value, overflow) = (0 as Int64).subtractingReportingOverflow(value) }
+                        ok = !overflow
+                        if ok, let unit {
+                            let amount = SimulationContext.amount(micros: value, in: unit)
+                            (value, ok) = (amount ?? 0, amount != nil)
                         }
                     }
+                    // A failed iteration's values are 0, so its sums below cannot trap.
+                    column[row] = ok ? value : 0
+                    if !ok { block.succeeded[row] = false }
                 }
             }
+            shortcut.evaluate(UnsafeBufferPointer(values), stride: stride, block)
         }
-        return ok && riskValues.withUnsafeBufferPointer { shortcut.evaluate($0, into: outputs) }
     }
 
     /// A bare number (millionths) as the öre it makes in `unit`, rounded half away from

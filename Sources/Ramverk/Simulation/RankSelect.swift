@@ -22,9 +22,10 @@ enum RankSelect {
             return ranks.map { sorted[$0] }
         }
         // Bucket of a value: its distance from the minimum (as unsigned: high − low may
-        // exceed Int64.max), shifted so that about count / 8 buckets cover the range.
+        // exceed Int64.max), shifted so that about count / 32 buckets cover the range,
+        // at most 2¹⁴ (their counts, 128 KiB, stay in the second-level cache).
         let range = UInt64(bitPattern: high &- low)
-        let bits = min(max(Int.bitWidth - values.count.leadingZeroBitCount - 3, 4), 16)
+        let bits = min(max(Int.bitWidth - values.count.leadingZeroBitCount - 5, 4), 14)
         let shift = max(UInt64.bitWidth - range.leadingZeroBitCount - bits, 0)
         let bucketCount = Int(range >> shift) + 1
         @inline(__always) func bucket(_ value: Int64) -> Int { Int(UInt64(bitPattern: value &- low) >> shift) }

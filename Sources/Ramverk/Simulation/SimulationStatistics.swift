@@ -29,11 +29,26 @@ public struct SimulationStatistics: Sendable, Equatable {
         var high = Int64.min
         var negative = 0
         values.withUnsafeBufferPointer { buffer in
-            for value in buffer {
-                total += Int128(value)
-                low = Swift.min(low, value)
-                high = Swift.max(high, value)
-                if value < 0 { negative += 1 }
+            // One loop the compiler turns into vector code: the exact sum as the sums of
+            // each value's high and low 32 bits in Int64 (neither can overflow within a
+            // block of 2³¹ values), not an Int128 addition per value; the sign bit counts
+            // the negative ones without a branch.
+            var start = 0
+            while start < buffer.count {
+                let block = UnsafeBufferPointer(rebasing: buffer[start..<Swift.min(start + (1 << 31), buffer.count)])
+                var highHalves: Int64 = 0
+                var lowHalves: Int64 = 0
+                var signs: Int64 = 0
+                for value in block {
+                    highHalves &+= value >> 32
+                    lowHalves &+= value & 0xFFFF_FFFF
+                    low = Swift.min(low, value)
+                    high = Swift.max(high, value)
+                    signs &+= Int64(bitPattern: UInt64(bitPattern: value) >> 63)
+                }
+                total += Int128(highHalves) << 32 + Int128(lowHalves)
+                negative += Int(signs)
+                start += block.count
             }
         }
         let n = values.count
