@@ -36,11 +36,13 @@ enum RiskSimulation {
         }
         guard let (drivers, risks) = drawn, !failed, options.simulate else { return nil }
 
+        StageClock.mark("risk: drivers")
         let plan = whatIf.plan(quantifiedRisks.map(\.target))
         let outputCount = 2 + whatIf.yearRams.count + settings.followed.count
         let shortcut = options.fullEvaluation || !SimulationContext.shortcutApplies(to: risks) ? nil
             : AffineShortcut.make(&whatIf, risks: risks, outputs: outputCount)
         let template = SimulationContext(whatIf: whatIf, plan: plan, risks: risks, shortcut: shortcut)
+        StageClock.mark("risk: shortcut")
         let result: SimulationResult
         do {
             result = try MonteCarloRunner.run(

@@ -94,19 +94,26 @@ struct ChunkWorker: ~Copyable {
             // rather than whatever this thread's previous block left there.
             results.update(repeating: 0, count: rows &* outputs)
             self.succeeded.update(repeating: true, count: rows)
-            evaluate(&context, IterationBlock(rows: rows, drivers: drivers, outputs: outputs, draws: block,
-                                              results: results, succeeded: self.succeeded))
-            for row in 0..<rows {
-                if self.succeeded[row] {
-                    let outcome = results + row &* outputs
-                    for output in 0..<outputs { storage.bases[output][start &+ succeeded] = outcome[output] }
-                    sums.add(draws: block + row &* drivers, result: outcome[0])
-                    succeeded &+= 1
-                } else {
-                    if failed == 0 { firstFailed = start + done + row }
-                    failed &+= 1
+            let evaluated = IterationBlock(rows: rows, drivers: drivers, outputs: outputs, draws: block,
+                                           results: results, succeeded: self.succeeded)
+            evaluate(&context, evaluated)
+            // The successful iterations' outputs packed after the chunk's earlier ones,
+            // an output at a time.
+            var kept = 0
+            for output in 0..<outputs {
+                let destination = storage.bases[output] + (start &+ succeeded)
+                kept = 0
+                for row in 0..<rows where self.succeeded[row] {
+                    destination[kept] = results[row &* outputs &+ output]
+                    kept &+= 1
                 }
             }
+            sums.add(evaluated)
+            for row in 0..<rows where !self.succeeded[row] {
+                if failed == 0 { firstFailed = start + done + row }
+                failed &+= 1
+            }
+            succeeded &+= kept
             done += rows
         }
         return ChunkSummary(succeeded: succeeded, failed: failed, firstFailed: firstFailed,

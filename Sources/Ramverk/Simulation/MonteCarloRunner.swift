@@ -136,6 +136,7 @@ public enum MonteCarloRunner {
         guard failed < iterations else { throw .everyIterationFailed(iterations: iterations) }
         var moments = ContributionMoments(drivers: drivers.count)
         for summary in summaries { moments.merge(summary.moments) }
+        StageClock.mark("risk: iterations")
         // The outputs' statistics side by side: each is a few passes over its own values
         // (shared with the statistics, not copied), and none depends on another.
         let kept = values
@@ -151,6 +152,7 @@ public enum MonteCarloRunner {
             for index in kept.indices { describe(index) }
         }
         let statistics = found.withLock { $0.map { $0! } }
+        StageClock.mark("risk: statistics")
         return SimulationResult(seed: seed, iterations: iterations, failedIterations: failed,
                                 firstFailedIteration: summaries.lazy.compactMap(\.firstFailed).first,
                                 outputs: statistics,
