@@ -9,7 +9,7 @@ struct DrawnRisk: Sendable {
 }
 
 /// One thread's context, by reference: the engine hands its context on as `inout` through
-/// generic code, and a struct this size would be copied in and out every iteration.
+/// generic code, and a struct this size would be copied in and out every block.
 final class SimulationWorker: @unchecked Sendable {
     // Only the thread that made it uses it.
     var context: SimulationContext
