@@ -83,8 +83,8 @@ public struct SimulationSummary: Sendable {
             for value in statistics.values { bins[Int((Int128(value) - low) * Int128(histogramBins) / width)] += 1 }
             return bins
         }
-        // The same quotient by one 128-by-64-bit division (the quotient is below
-        // `histogramBins`, so it cannot overflow), not a call to a 128-bit division.
+        // The same quotient in unsigned 64-bit parts, without widening every value to
+        // Int128 (the quotient is below `histogramBins`, so it cannot overflow).
         let width = range + 1
         let low = statistics.minimum
         for value in statistics.values {
