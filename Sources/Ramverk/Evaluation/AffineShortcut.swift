@@ -1,9 +1,14 @@
 /// A shortcut for simulations whose risks reach the figures only through sums and
 /// differences: then every figure is exactly base + Σ cᵢ·δᵢ in whole öre, with integer
-/// coefficients cᵢ found once by moving each risk's target by one öre through the
-/// ordinary evaluation. An iteration then costs a few multiply-adds instead of
-/// re-evaluating the sums. Where anything on the way rounds (× a percentage, ÷, a unit,
-/// a period share), the simulation evaluates every iteration in full instead.
+/// coefficients cᵢ found once by moving each risk's target through the ordinary
+/// evaluation. An iteration then costs a few multiply-adds instead of re-evaluating the
+/// sums. Where anything on the way rounds (× a percentage, ÷, a unit, a period share),
+/// the simulation evaluates every iteration in full instead.
+///
+/// A risk on a bare number (`antagande Reavinster = 15 000` in a tkr file) takes part
+/// too when every value that reads the number is that number alone, made an amount:
+/// the one rounding is then the number's own (`Arithmetic.asMoney`), which the
+/// simulation applies to each draw before the sums (`SimulationContext`).
 ///
 /// The figures agree with full evaluation exactly, except that an intermediate sum
 /// that would overflow (beyond ±92 biljarder kr) is not noticed when the final figure fits.
@@ -13,13 +18,27 @@ struct AffineShortcut: Sendable {
     /// nil when some value between the risks and the figures is not a plain sum.
     static func make(_ whatIf: inout WhatIf, risks: [DrawnRisk], outputs: Int) -> AffineShortcut? {
         let model = whatIf.model
+        // Per risk: its target's base as an amount (öre), and the number it is (nil for
+        // an amount).
         var targetBases: [Int64] = []
+        var numbers: [(Ratio, Value.NumberKind)?] = []
         for drawn in risks {
-            // Only amounts: a number target reaches money through a product.
-            guard case .money = drawn.base, case .money(let money)? = whatIf.baseValue(of: drawn.risk.target) else {
+            switch (drawn.base, whatIf.baseValue(of: drawn.risk.target)) {
+            case (.money, .money(let money)?):
+                targetBases.append(money.ore)
+                numbers.append(nil)
+            case (.number(_, .bare(let unit)), .number(let ratio, let kind)?):
+                // Drawn alone (two risks' roundings would not add up), and read only
+                // where it becomes an amount as it is.
+                guard risks.filter({ $0.risk.target == drawn.risk.target }).count == 1,
+                      let money = ratio.moneyRounded(in: unit),
+                      whatIf.readsOnlyAsAmount(drawn.risk.target) else { return nil }
+                targetBases.append(money.ore)
+                numbers.append((ratio, kind))
+            default:
+                // Any other number reaches money through a product.
                 return nil
             }
-            targetBases.append(money.ore)
         }
         let all = whatIf.plan(risks.map(\.risk.target))
         let touched = Set(all.targetNodes + all.reached)
@@ -30,59 +49,64 @@ struct AffineShortcut: Sendable {
             let others = whatIf.plan(risks.enumerated().filter { $0.offset != index }.map(\.element.risk.target))
             if !own.isDisjoint(with: others.reached) { return nil }
         }
-        // The figures read some values directly, outside any node.
-        var direct: [ResolvedExpression] = []
-        if let balance = whatIf.yearBalance.map({ model.balances[$0] }) {
-            direct += [balance.result, balance.capitalGains, balance.toReserve, balance.fromReserve].compactMap { $0 }
-            direct += balance.adjustments.map(\.amount)
-        }
-        if let gains = whatIf.yearGains.map({ model.capitalGains[$0] }) {
-            direct += [gains.budget, gains.forecast, gains.actual].compactMap { $0 }
-        }
-        direct += model.riskAnalysis.simulation.followed.map(\.expression)
-        if let result = model.riskAnalysis.simulation.result { direct.append(result.expression) }
-        for expression in direct where whatIf.reads(expression, any: touched) {
+        for expression in whatIf.directlyRead() where whatIf.reads(expression, any: touched) {
             guard WhatIf.isAffine(expression) else { return nil }
         }
 
         guard let base = whatIf.outputValues() else { return nil }
         var coefficients: [Int64] = []
         for (index, drawn) in risks.enumerated() {
+            // An amount moves by one öre; a number by one whole unit (one öre may not be a
+            // number of millionths), and its amount by what that rounds to.
+            let moved: Value
+            var step: Int64 = 1
+            if let (ratio, kind) = numbers[index] {
+                guard case .bare(let unit) = kind, let next = Ratio(micros: ratio.micros + Ratio.scale).moneyRounded(in: unit)
+                else { return nil }
+                moved = .number(Ratio(micros: ratio.micros + Ratio.scale), kind)
+                step = next.ore - targetBases[index]
+            } else {
+                moved = .money(Money(ore: targetBases[index] + 1))
+            }
             let plan = whatIf.plan([drawn.risk.target])
             let saved = whatIf.snapshot(plan)
-            whatIf.apply(plan, values: [.money(Money(ore: targetBases[index] + 1))])
-            let moved = whatIf.outputValues()
+            whatIf.apply(plan, values: [moved])
+            let values = whatIf.outputValues()
             whatIf.restore(plan, saved)
-            guard let moved else { return nil }
-            coefficients += zip(moved, base).map { $0 - $1 }
+            guard let values, step != 0 else { return nil }
+            for (new, old) in zip(values, base) {
+                // Exact, or the figure is not a sum of this amount after all.
+                guard (new - old) % step == 0 else { return nil }
+                coefficients.append((new - old) / step)
+            }
         }
         return AffineShortcut(base: base, coefficients: coefficients, targetBases: targetBases, outputs: outputs)
     }
 
-    /// The outputs for targets at `values` (internal sign, öre); false on overflow.
-    /// Each output is its offset (base − Σ cᵢ·baseᵢ) plus Σ cᵢ·valueᵢ over its non-zero
-    /// coefficients; ±1 (a plain sum) is an add or a subtract.
-    func evaluate(_ values: UnsafeBufferPointer<Int64>, into outputs: UnsafeMutableBufferPointer<Int64>) -> Bool {
+    /// The outputs of a block of iterations from each risk's values (internal sign,
+    /// öre; risk i's in `values[i · stride ..< i · stride + block.rows]`): per output
+    /// its offset (base − Σ cᵢ·baseᵢ) plus Σ cᵢ·valueᵢ over its non-zero coefficients,
+    /// a term at a time over the block. An iteration whose sum overflows fails.
+    func evaluate(_ values: UnsafeBufferPointer<Int64>, stride: Int, _ block: IterationBlock) {
+        let (rows, width, results, succeeded) = (block.rows, block.outputs, block.results, block.succeeded)
         terms.withUnsafeBufferPointer { terms in
-            var overflow = false
             var start = 0
             for output in 0..<self.outputs {
-                var total = offsets[output]
+                let offset = offsets[output]
+                for row in 0..<rows { results[row &* width &+ output] = offset }
                 let end = termEnds[output]
-                for index in start..<end {
-                    let term = terms[index]
-                    let value = values[Int(term.risk)]
-                    let (part, o1) = term.coefficient == 1 ? (value, false)
-                        : term.coefficient == -1 ? (0 as Int64).subtractingReportingOverflow(value)
-                        : value.multipliedReportingOverflow(by: term.coefficient)
-                    let o2: Bool
-                    (total, o2) = total.addingReportingOverflow(part)
-                    overflow = overflow || o1 || o2
+                for term in terms[start..<end] {
+                    let column = values.baseAddress! + Int(term.risk) &* stride
+                    for row in 0..<rows {
+                        let slot = row &* width &+ output
+                        let (part, o1) = column[row].multipliedReportingOverflow(by: term.coefficient)
+                        let (total, o2) = results[slot].addingReportingOverflow(part)
+                        results[slot] = total
+                        if o1 || o2 { succeeded[row] = false }
+                    }
                 }
                 start = end
-                outputs[output] = total
             }
-            return !overflow
         }
     }
 
@@ -132,6 +156,41 @@ extension WhatIf {
             values.append(value.ore)
         }
         return values
+    }
+
+    /// The expressions the figures evaluate themselves, outside any node: the year's
+    /// balanskrav and realisationsvinster, the followed values and a declared result.
+    func directlyRead() -> [ResolvedExpression] {
+        var direct: [ResolvedExpression] = []
+        if let balance = yearBalance.map({ model.balances[$0] }) {
+            direct += [balance.result, balance.capitalGains, balance.toReserve, balance.fromReserve].compactMap { $0 }
+            direct += balance.adjustments.map(\.amount)
+        }
+        if let gains = yearGains.map({ model.capitalGains[$0] }) {
+            direct += [gains.budget, gains.forecast, gains.actual].compactMap { $0 }
+        }
+        direct += model.riskAnalysis.simulation.followed.map(\.expression)
+        if let result = model.riskAnalysis.simulation.result { direct.append(result.expression) }
+        return direct
+    }
+
+    /// True when every value that reads `target` (a named number) is an amount written
+    /// as that name alone: a cell, or an expression the figures read. Each then is the
+    /// number rounded to öre, ± — the same function of the number wherever it is read.
+    func readsOnlyAsAmount(_ target: ChangeTarget) -> Bool {
+        guard case .named(let named) = target else { return false }
+        func isTheName(_ expression: ResolvedExpression) -> Bool {
+            if case .named(named, _, _) = expression { return true }
+            return false
+        }
+        let targetNodes = Set(nodes(of: target))
+        for node in targetNodes {
+            for reader in readers(of: node) {
+                guard case .cell(let index) = evaluator.slot(reader),
+                      case .expression(let expression, _) = model.cells[index], isTheName(expression) else { return false }
+            }
+        }
+        return directlyRead().allSatisfy { !reads($0, any: targetNodes) || isTheName($0) }
     }
 
     /// True when a node's value is a sum or difference of the values it reads.

@@ -97,7 +97,9 @@ public enum RiskAnalysis {
                 .flatMap { whatIf.evaluator.internalValue($0, sign: named.sign) }
             result.assumptions.append((named.name, value))
         }
+        StageClock.mark("risk: base")
         result.sensitivities = model.riskAnalysis.sensitivities.map { whatIf.effect(of: $0) }
+        StageClock.mark("risk: sensitivities")
         result.diagnostics += whatIf.evaluator.diagnostics
         whatIf.evaluator.diagnostics = []
         if !risks.isEmpty {

@@ -24,7 +24,58 @@ enum RiskSimulation {
         }
         let seed = options.seed ?? settings.seed ?? RiskAnalysis.defaultSeed
 
-        // The drivers, from the distributions evaluated in the base model.
+        let drawn = drivers(for: quantifiedRisks, &whatIf, diagnostics: &diagnostics)
+        if drawn == nil { failed = true }
+
+        // Checked even when a distribution failed, so every problem is reported at once.
+        var correlation: CorrelationMatrix?
+        if !analysis.correlations.isEmpty {
+            correlation = DistributionParameters.correlation(analysis.correlations, size: quantifiedRisks.count,
+                                                             whatIf: &whatIf, diagnostics: &diagnostics)
+            if correlation == nil { failed = true }
+        }
+        guard let (drivers, risks) = drawn, !failed, options.simulate else { return nil }
+
+        StageClock.mark("risk: drivers")
+        let plan = whatIf.plan(quantifiedRisks.map(\.target))
+        let outputCount = 2 + whatIf.yearRams.count + settings.followed.count
+        let shortcut = options.fullEvaluation || !SimulationContext.shortcutApplies(to: risks) ? nil
+            : AffineShortcut.make(&whatIf, risks: risks, outputs: outputCount)
+        let template = SimulationContext(whatIf: whatIf, plan: plan, risks: risks, shortcut: shortcut)
+        StageClock.mark("risk: shortcut")
+        let result: SimulationResult
+        do {
+            result = try MonteCarloRunner.run(
+                drivers: drivers, correlation: correlation, iterations: iterations, seed: seed,
+                threads: options.threads ?? MonteCarloRunner.defaultThreadCount, outputs: outputCount,
+                progress: options.progress,
+                makeContext: { SimulationWorker(template) },
+                evaluateBlocks: { worker, block in worker.context.iterate(block) })
+        } catch {
+            switch error {
+            case .iterationsOutOfRange(let limit):
+                diagnostics.append(Diagnostic(.iterationsOutOfRange(limit: limit), at: settings.iterations?.span ?? settings.span))
+            case .everyIterationFailed(let count):
+                diagnostics.append(Diagnostic(.simulationFailures(failed: count, of: count), at: settings.span ?? analysis.quantifiedRisks.first?.span))
+            case .noOutputs, .invalidDriver, .correlationSizeMismatch:
+                // Ruled out above: the drivers and the matrix were validated.
+                diagnostics.append(Diagnostic(.simulationFailures(failed: iterations, of: iterations), at: settings.span))
+            }
+            return nil
+        }
+        if result.failedIterations > 0 {
+            diagnostics.append(Diagnostic(.simulationFailures(failed: result.failedIterations, of: iterations),
+                                          at: settings.span ?? analysis.quantifiedRisks.first?.span))
+        }
+        return SimulationSummary(result, model: model, yearRams: whatIf.yearRams, risks: quantifiedRisks)
+    }
+
+    /// The engine's drivers and the risks as the iterations apply them, from the
+    /// distributions evaluated in the base model; nil when one could not be made (each
+    /// problem reported).
+    static func drivers(for quantifiedRisks: [QuantifiedRisk], _ whatIf: inout WhatIf,
+                        diagnostics: inout [Diagnostic]) -> (drivers: [Distribution], risks: [DrawnRisk])? {
+        var failed = false
         var drivers: [Distribution] = []
         var risks: [DrawnRisk] = []
         for risk in quantifiedRisks {
@@ -62,46 +113,7 @@ enum RiskSimulation {
         }
         diagnostics += whatIf.evaluator.diagnostics
         whatIf.evaluator.diagnostics = []
-
-        // Checked even when a distribution failed, so every problem is reported at once.
-        var correlation: CorrelationMatrix?
-        if !analysis.correlations.isEmpty {
-            correlation = DistributionParameters.correlation(analysis.correlations, size: quantifiedRisks.count,
-                                                             whatIf: &whatIf, diagnostics: &diagnostics)
-            if correlation == nil { failed = true }
-        }
-        if failed || !options.simulate { return nil }
-
-        let plan = whatIf.plan(quantifiedRisks.map(\.target))
-        let outputCount = 2 + whatIf.yearRams.count + settings.followed.count
-        let shortcut = options.fullEvaluation || !SimulationContext.shortcutApplies(to: risks) ? nil
-            : AffineShortcut.make(&whatIf, risks: risks, outputs: outputCount)
-        let template = SimulationContext(whatIf: whatIf, plan: plan, risks: risks, shortcut: shortcut)
-        let result: SimulationResult
-        do {
-            result = try MonteCarloRunner.run(
-                drivers: drivers, correlation: correlation, iterations: iterations, seed: seed,
-                threads: options.threads ?? MonteCarloRunner.defaultThreadCount, outputs: outputCount,
-                progress: options.progress,
-                makeContext: { SimulationWorker(template) },
-                evaluate: { worker, draws, outputs in worker.context.iterate(draws, outputs) })
-        } catch {
-            switch error {
-            case .iterationsOutOfRange(let limit):
-                diagnostics.append(Diagnostic(.iterationsOutOfRange(limit: limit), at: settings.iterations?.span ?? settings.span))
-            case .everyIterationFailed(let count):
-                diagnostics.append(Diagnostic(.simulationFailures(failed: count, of: count), at: settings.span ?? analysis.quantifiedRisks.first?.span))
-            case .noOutputs, .invalidDriver, .correlationSizeMismatch:
-                // Ruled out above: the drivers and the matrix were validated.
-                diagnostics.append(Diagnostic(.simulationFailures(failed: iterations, of: iterations), at: settings.span))
-            }
-            return nil
-        }
-        if result.failedIterations > 0 {
-            diagnostics.append(Diagnostic(.simulationFailures(failed: result.failedIterations, of: iterations),
-                                          at: settings.span ?? analysis.quantifiedRisks.first?.span))
-        }
-        return SimulationSummary(result, model: model, yearRams: whatIf.yearRams, risks: quantifiedRisks)
+        return failed ? nil : (drivers, risks)
     }
 
     /// A whole number from an expression of the simulering block (iterations, seed).

@@ -72,13 +72,24 @@ public struct SimulationSummary: Sendable {
         histogram = SimulationSummary.histogram(run.outputs[0])
     }
 
+    /// Bin of a value: ⌊(value − minimum) · bins / (maximum − minimum + 1)⌋.
     private static func histogram(_ statistics: SimulationStatistics) -> [Int] {
         var bins = [Int](repeating: 0, count: histogramBins)
-        let low = Int128(statistics.minimum)
-        let width = Int128(statistics.maximum) - low + 1
+        let range = UInt64(bitPattern: statistics.maximum &- statistics.minimum)
+        guard range < UInt64.max else {
+            // The whole of Int64: the width does not fit in 64 bits.
+            let low = Int128(statistics.minimum)
+            let width = Int128(statistics.maximum) - low + 1
+            for value in statistics.values { bins[Int((Int128(value) - low) * Int128(histogramBins) / width)] += 1 }
+            return bins
+        }
+        // The same quotient in unsigned 64-bit parts, without widening every value to
+        // Int128 (the quotient is below `histogramBins`, so it cannot overflow).
+        let width = range + 1
+        let low = statistics.minimum
         for value in statistics.values {
-            let bin = Int((Int128(value) - low) * Int128(histogramBins) / width)
-            bins[bin] += 1
+            let product = UInt64(bitPattern: value &- low).multipliedFullWidth(by: UInt64(histogramBins))
+            bins[Int(width.dividingFullWidth(product).quotient)] += 1
         }
         return bins
     }

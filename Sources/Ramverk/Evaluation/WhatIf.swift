@@ -86,6 +86,11 @@ struct WhatIf: Sendable {
         }
     }
 
+    /// The values that read `node` directly.
+    func readers(of node: Int) -> [Int] {
+        (Int(offsets[node])..<Int(offsets[node + 1])).map { Int(dependents[$0]) }
+    }
+
     // MARK: - Applying changes
 
     /// What a set of changed targets reaches: the nodes to evaluate again each time new

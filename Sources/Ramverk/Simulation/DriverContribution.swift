@@ -122,20 +122,34 @@ struct ContributionSums: ~Copyable {
         (storage + drivers).update(repeating: 0, count: 3 * drivers)
     }
 
-    /// Adds one successful iteration: its draws and its result.
-    @inline(__always)
-    mutating func add(draws: UnsafePointer<Double>, result: Int64) {
-        if count == 0 { shiftY = Double(result) }
-        count += 1
-        let y = Double(result) - shiftY
-        sumY += y
-        sumYY += y * y
+    /// Adds the successful iterations of a block (`ChunkWorker`'s layout: draws
+    /// `drivers` a row, results `outputs` a row, output 0 the one followed). A sum at a
+    /// time over the block, in a register: each sum still adds the same terms in the
+    /// same order (iteration order), so the figures are the same as one by one.
+    mutating func add(_ block: IterationBlock) {
+        let (rows, results, outputs, succeeded) = (block.rows, block.results, block.outputs, block.succeeded)
+        if count == 0, let first = (0..<rows).first(where: { succeeded[$0] }) { shiftY = Double(results[first &* outputs]) }
+        let shiftY = self.shiftY
+        var (sumY, sumYY, added) = (self.sumY, self.sumYY, 0)
+        for row in 0..<rows where succeeded[row] {
+            let y = Double(results[row &* outputs]) - shiftY
+            sumY += y
+            sumYY += y * y
+            added &+= 1
+        }
+        (self.sumY, self.sumYY) = (sumY, sumYY)
+        count += added
         let (shift, sx, sxx, sxy) = (shiftX, sumX, sumXX, sumXY)
         for driver in 0..<drivers {
-            let x = draws[driver] - shift[driver]
-            sx[driver] += x
-            sxx[driver] += x * x
-            sxy[driver] += x * y
+            var (x1, x2, xy) = (sx[driver], sxx[driver], sxy[driver])
+            for row in 0..<rows where succeeded[row] {
+                let y = Double(results[row &* outputs]) - shiftY
+                let x = block.draws[row &* block.drivers &+ driver] - shift[driver]
+                x1 += x
+                x2 += x * x
+                xy += x * y
+            }
+            (sx[driver], sxx[driver], sxy[driver]) = (x1, x2, xy)
         }
     }
 }

@@ -60,6 +60,29 @@ public enum MonteCarloRunner {
         makeContext: @Sendable () -> Context,
         evaluate: @Sendable (inout Context, UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Int64>) -> Bool
     ) throws(SimulationError) -> SimulationResult {
+        try run(drivers: drivers, correlation: correlation, iterations: iterations, seed: seed, threads: threads,
+                outputs: outputs, progress: progress, makeContext: makeContext,
+                evaluateBlocks: { context, block in
+                    for row in 0..<block.rows {
+                        block.succeeded[row] = evaluate(&context, block.draws(ofRow: row), block.results(ofRow: row))
+                    }
+                })
+    }
+
+    /// `run` with the iterations handed over a block at a time (`ChunkWorker.blockRows`
+    /// of them, fewer at the end of a chunk), for an evaluation that is cheaper done a
+    /// column at a time; the same rules as `evaluate` apply to each iteration of it.
+    public static func run<Context>(
+        drivers: [Distribution],
+        correlation: CorrelationMatrix? = nil,
+        iterations: Int,
+        seed: UInt64,
+        threads: Int = defaultThreadCount,
+        outputs: Int = 1,
+        progress: (@Sendable (Double) -> Void)? = nil,
+        makeContext: @Sendable () -> Context,
+        evaluateBlocks: @Sendable (inout Context, IterationBlock) -> Void
+    ) throws(SimulationError) -> SimulationResult {
         guard (1...maximumIterations).contains(iterations) else {
             throw .iterationsOutOfRange(limit: maximumIterations)
         }
@@ -95,7 +118,7 @@ public enum MonteCarloRunner {
                     let start = chunk * chunkSize
                     let summary = worker.run(start: start, count: min(chunkSize, iterations - start),
                                              generator: streams[chunk], storage: storage,
-                                             context: &context, evaluate: evaluate)
+                                             context: &context, evaluate: evaluateBlocks)
                     finished.withLock { $0[chunk] = summary }
                     if let progress {
                         chunksDone.withLock { done in
@@ -113,13 +136,23 @@ public enum MonteCarloRunner {
         guard failed < iterations else { throw .everyIterationFailed(iterations: iterations) }
         var moments = ContributionMoments(drivers: drivers.count)
         for summary in summaries { moments.merge(summary.moments) }
-        var statistics: [SimulationStatistics] = []
-        for index in values.indices {
-            // Moved out, not copied: the statistics reorder the values in place.
-            var taken: [Int64] = []
-            swap(&taken, &values[index])
-            statistics.append(SimulationStatistics(values: consume taken))
+        StageClock.mark("risk: iterations")
+        // The outputs' statistics side by side: each is a few passes over its own values
+        // (shared with the statistics, not copied), and none depends on another.
+        let kept = values
+        values = []
+        let found = Mutex<[SimulationStatistics?]>(Array(repeating: nil, count: kept.count))
+        let describe = { @Sendable (index: Int) in
+            let statistics = SimulationStatistics(values: kept[index])
+            found.withLock { $0[index] = statistics }
         }
+        if workers > 1 {
+            DispatchQueue.concurrentPerform(iterations: kept.count, execute: describe)
+        } else {
+            for index in kept.indices { describe(index) }
+        }
+        let statistics = found.withLock { $0.map { $0! } }
+        StageClock.mark("risk: statistics")
         return SimulationResult(seed: seed, iterations: iterations, failedIterations: failed,
                                 firstFailedIteration: summaries.lazy.compactMap(\.firstFailed).first,
                                 outputs: statistics,

@@ -99,10 +99,21 @@ enum SamplingKernel: Sendable {
                 column[row &* stride] = Distribution.lognormalValue(parameters, column[row &* stride])
             }
         case .event(_, _, let distribution):
-            // Rare in practice: the general quantile of the mixture (see
-            // `Distribution.quantile`), which keeps the value increasing in z.
+            // The general quantile of the mixture (see `Distribution.quantile`), which
+            // keeps the value increasing in z; what depends on the distribution alone is
+            // worked out once a column, with the same arithmetic, so the same values.
+            guard case .event(let p, let consequence) = distribution, p > 0 else {
+                for row in 0..<count {
+                    column[row &* stride] = distribution.quantile(StandardNormal.cdf(column[row &* stride]))
+                }
+                return
+            }
+            let below = p * consequence.cdf(0)
+            let upToZero = below + (1 - p)
             for row in 0..<count {
-                column[row &* stride] = distribution.quantile(StandardNormal.cdf(column[row &* stride]))
+                let u = StandardNormal.cdf(column[row &* stride])
+                column[row &* stride] = u < below ? consequence.quantile(u / p)
+                    : u < upToZero ? 0 : consequence.quantile(Swift.min((u - (1 - p)) / p, 1))
             }
         }
     }

@@ -18,11 +18,10 @@ public struct SimulationStatistics: Sendable, Equatable {
     public let p95: Int64
     /// How many values are below 0.
     public let belowZeroCount: Int
-    /// Every value, in no particular order (partly ordered by the percentile search;
-    /// the same run always leaves the same order).
+    /// Every value, in the order given (a run's: iteration order).
     public let values: [Int64]
 
-    /// The statistics of `values` (not empty). Reorders them while finding P5/P50/P95.
+    /// The statistics of `values` (not empty).
     public init(values: consuming [Int64]) {
         precondition(!values.isEmpty, "statistics of at least one value")
         var total: Int128 = 0
@@ -30,16 +29,31 @@ public struct SimulationStatistics: Sendable, Equatable {
         var high = Int64.min
         var negative = 0
         values.withUnsafeBufferPointer { buffer in
-            for value in buffer {
-                total += Int128(value)
-                low = Swift.min(low, value)
-                high = Swift.max(high, value)
-                if value < 0 { negative += 1 }
+            // One loop the compiler turns into vector code: the exact sum as the sums of
+            // each value's high and low 32 bits in Int64 (neither can overflow within a
+            // block of 2³¹ values), not an Int128 addition per value; the sign bit counts
+            // the negative ones without a branch.
+            var start = 0
+            while start < buffer.count {
+                let block = UnsafeBufferPointer(rebasing: buffer[start..<Swift.min(start + (1 << 31), buffer.count)])
+                var highHalves: Int64 = 0
+                var lowHalves: Int64 = 0
+                var signs: Int64 = 0
+                for value in block {
+                    highHalves &+= value >> 32
+                    lowHalves &+= value & 0xFFFF_FFFF
+                    low = Swift.min(low, value)
+                    high = Swift.max(high, value)
+                    signs &+= Int64(bitPattern: UInt64(bitPattern: value) >> 63)
+                }
+                total += Int128(highHalves) << 32 + Int128(lowHalves)
+                negative += Int(signs)
+                start += block.count
             }
         }
         let n = values.count
         let ranks = [0.05, 0.5, 0.95].map { Self.rank(of: $0, count: n) }
-        let found = values.withUnsafeMutableBufferPointer { Quickselect.select(ranks: ranks, in: $0) }
+        let found = values.withUnsafeBufferPointer { RankSelect.select(ranks: ranks, in: $0, low: low, high: high) }
         count = n
         sum = total
         minimum = low
@@ -63,20 +77,16 @@ public struct SimulationStatistics: Sendable, Equatable {
         return Swift.min(Int((clamped * Double(count - 1)).rounded(.down)), count - 1)
     }
 
-    /// Percentile p (in [0, 1]) by the lower rule. Costs a copy and a selection, O(N);
+    /// Percentile p (in [0, 1]) by the lower rule. Costs two passes over the values;
     /// ask for several at once with `percentiles(_:)`.
     public func percentile(_ p: Double) -> Int64 {
         percentiles([p])[0]
     }
 
-    /// Percentiles by the lower rule, in the order asked, with one copy of the values.
+    /// Percentiles by the lower rule, in the order asked.
     public func percentiles(_ ps: [Double]) -> [Int64] {
         let ranks = ps.map { Self.rank(of: $0, count: count) }
-        let ascending = Array(Set(ranks)).sorted()
-        var scratch = values
-        let found = scratch.withUnsafeMutableBufferPointer { Quickselect.select(ranks: ascending, in: $0) }
-        let byRank = Dictionary(uniqueKeysWithValues: zip(ascending, found))
-        return ranks.map { byRank[$0]! }
+        return values.withUnsafeBufferPointer { RankSelect.select(ranks: ranks, in: $0, low: minimum, high: maximum) }
     }
 
     /// P(value > threshold).

@@ -1,8 +1,8 @@
 import Testing
 @testable import Ramverk
 
-/// The statistics of an output: exact mean, the "lower" percentile rule, quickselect
-/// against a sort, and the probabilities of falling below or above a threshold.
+/// The statistics of an output: exact mean, the "lower" percentile rule, the rank
+/// selection against a sort, and the probabilities of falling below or above a threshold.
 struct SimulationStatisticsTests {
     @Test func lowerRuleOnASmallArray() {
         // Sorted: −30 −10 0 5 7 12 20 40 90 100 (N = 10, so rank ⌊p·9⌋).
@@ -32,8 +32,8 @@ struct SimulationStatisticsTests {
         #expect(SimulationStatistics.rank(of: 0.5, count: 1) == 0)
     }
 
-    @Test(arguments: [1, 2, 3, 17, 1_000, 4_097])
-    func quickselectAgreesWithSorting(_ count: Int) {
+    @Test(arguments: [1, 2, 3, 17, 1_000, 4_097, 100_000])
+    func rankSelectionAgreesWithSorting(_ count: Int) {
         var generator = SeededGenerator(seed: UInt64(count))
         // Few distinct values as well as many: runs of equal values must not trip it.
         for spread in [UInt64(5), 1 << 40] {
@@ -43,7 +43,31 @@ struct SimulationStatisticsTests {
             let statistics = SimulationStatistics(values: values)
             #expect(statistics.percentiles(ps) == ps.map { sorted[SimulationStatistics.rank(of: $0, count: count)] })
             #expect(statistics.p50 == sorted[SimulationStatistics.rank(of: 0.5, count: count)])
-            #expect(statistics.values.sorted() == sorted)
+            #expect(statistics.values == values)
+        }
+    }
+
+    /// Shapes that put most values in one bucket of the first pass: a spike with far
+    /// outliers, the extremes of Int64, and a constant.
+    @Test func rankSelectionOnSpikesAndExtremes() {
+        var generator = SeededGenerator(seed: 7)
+        let spike = (0..<50_000).map { index -> Int64 in
+            index % 1_000 == 0 ? Int64(bitPattern: generator.next()) : 1_000_000 + Int64(generator.next() % 300)
+        }
+        let corners: [Int64] = [.min, .max, 0, -1]
+        let extremes = (0..<3_000).map { index -> Int64 in
+            let step = Int64(index / 4 % 3)
+            return index % 2 == 0 ? corners[index % 4] &+ step : corners[index % 4] &- step
+        }
+        let constant = [Int64](repeating: -42, count: 10_000)
+        let shapes: [[Int64]] = [spike, extremes, constant]
+        for values in shapes {
+            let sorted = values.sorted()
+            let ps: [Double] = [0, 0.001, 0.05, 0.25, 0.5, 0.95, 0.999, 1]
+            let statistics = SimulationStatistics(values: values)
+            let expected = ps.map { sorted[SimulationStatistics.rank(of: $0, count: values.count)] }
+            #expect(statistics.percentiles(ps) == expected)
+            #expect([statistics.p5, statistics.p50, statistics.p95] == [expected[2], expected[4], expected[5]])
         }
     }
 
