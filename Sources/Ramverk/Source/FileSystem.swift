@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
+import Synchronization
 
 /// Why a file could not be read.
 public enum FileReadError: Error, Sendable, Equatable {
@@ -75,16 +77,11 @@ public struct LocalFileSystem: FileSystem {
         if (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0 {
             var failure: Int32 = 0
             bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, count in
-                count = 0
-                while count < buffer.count {
-                    let read = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                    if read < 0 && errno == EINTR { continue }
-                    if read < 0 { failure = errno }
-                    if read <= 0 { break }
-                    count += read
-                }
+                count = LocalFileSystem.readRegular(descriptor, into: buffer, failure: &failure)
             }
             if failure != 0 { return .failure(Self.error(failure)) }
+            // Reading on continues where the file was read to (it may have grown).
+            if lseek(descriptor, off_t(bytes.count), SEEK_SET) < 0 { return .failure(Self.error(errno)) }
         }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -98,6 +95,41 @@ public struct LocalFileSystem: FileSystem {
             if bytes.count > limit { return .failure(.tooLarge(limitMiB: maximumFileSizeMiB)) }
         }
         return .success(bytes)
+    }
+
+    /// Files from this size are read in two halves at once: copying 90 MB out of the
+    /// page cache, and the page faults of the array it goes to, take a core ≈ 40 ms.
+    static let parallelReadSize = 8 << 20
+
+    /// Reads a regular file into `buffer` (its size when opened) with `pread`; returns how
+    /// many bytes were read from the start without a gap (a file that shrank meanwhile
+    /// ends early), setting `failure` on an error.
+    private static func readRegular(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>,
+                                    failure: inout Int32) -> Int {
+        let size = buffer.count
+        let half = size >= parallelReadSize ? size / 2 : size
+        let ranges = half < size ? [0..<half, half..<size] : [0..<size]
+        // The address as an integer: each part writes only its own range.
+        let base = Int(bitPattern: buffer.baseAddress)
+        let done = Mutex([Int](repeating: 0, count: ranges.count))
+        let errors = Mutex(Int32(0))
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
+            let range = ranges[part]
+            var offset = range.lowerBound
+            while offset < range.upperBound {
+                let pointer = UnsafeMutableRawPointer(bitPattern: base + offset)
+                let read = pread(descriptor, pointer, range.upperBound - offset, off_t(offset))
+                if read < 0 && errno == EINTR { continue }
+                if read < 0 { errors.withLock { $0 = errno } }
+                if read <= 0 { break }
+                offset += read
+            }
+            done.withLock { $0[part] = offset - range.lowerBound }
+        }
+        failure = errors.withLock { $0 }
+        let counts = done.withLock { $0 }
+        // Only what was read without a gap counts.
+        return counts[0] < ranges[0].count || counts.count == 1 ? counts[0] : counts[0] + counts[1]
     }
 
     public func realPath(_ path: String) -> String? {

@@ -16,6 +16,22 @@ struct BatchCheckTests {
         try body(folder.path)
     }
 
+    /// A file over `LocalFileSystem.parallelReadSize` is read in two halves at once: the
+    /// bytes must be the file's, in order, and an included one too.
+    @Test func aLargeFileReadsInTwoHalvesAsItIs() throws {
+        var text = ""
+        var line = 0
+        while text.utf8.count < LocalFileSystem.parallelReadSize + 12_345 {
+            text += "post \"Rad \(line) åäö\" 2024: \(line)\n"
+            line += 1
+        }
+        try BatchCheckTests.withFolder(["stor.ramverk": text]) { root in
+            let read = LocalFileSystem().read(root + "/stor.ramverk")
+            #expect(read == .success(Array(text.utf8)))
+            #expect(LocalFileSystem().readIncluded(root + "/stor.ramverk") == .success(Array(text.utf8)))
+        }
+    }
+
     @Test func aFolderGivesItsScenariosSortedSkippingHiddenFoldersAndOtherFiles() throws {
         try BatchCheckTests.withFolder([
             "b.ramverk": "", "a.ramverk": "", "under/c.ramverk": "", "Ä.ramverk": "",
