@@ -51,27 +51,39 @@ struct NameTable {
     }
 
     /// The hash above, read from UTF-8: ASCII as it is, the two-byte Latin-1 letters
-    /// (C3 80–BF) folded, combining marks (U+0300–U+036F: CC 80–BF, CD 80–AF) skipped;
-    /// nil for any other non-ASCII scalar.
+    /// (C3 80–BF) folded, and a combining mark (U+0300–U+036F: CC 80–BF, CD 80–AF)
+    /// skipped when it makes a Latin-1 letter of the ASCII letter before it ("a" + U+0308
+    /// is "ä"). nil for any other non-ASCII scalar, and for a mark that makes anything
+    /// else: "C" + U+030C is "Č", which Swift's own hash must see, as it sees "Č" written
+    /// as one scalar (a Sámi place name pasted from a PDF comes either way).
     private static func hash(utf8 bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var index = 0
+        // The ASCII letter just hashed, while it has taken no mark.
+        var bareLetter: UInt8?
         while index < bytes.count {
             let byte = bytes[index]
             let folded: UInt8
             if byte < 0x80 {
                 folded = byte
+                bareLetter = (byte | 0x20) &- 0x61 < 26 ? byte : nil
                 index += 1
             } else if index + 1 < bytes.count, byte == 0xC3 || byte == 0xCC || byte == 0xCD {
                 let second = bytes[index + 1]
                 index += 2
                 if byte == 0xC3 {
                     folded = NameTable.latin1Base[Int(second & 0x3F)]  // U+00C0 + (second − 0x80)
-                } else if byte == 0xCC || second <= 0xAF {
+                    bareLetter = nil
+                    hash = (hash ^ UInt64(folded)) &* 0x0000_0100_0000_01B3
                     continue
-                } else {
+                }
+                guard byte == 0xCC || second <= 0xAF else { return nil }
+                let mark = UInt32(byte == 0xCC ? 0x300 : 0x340) + UInt32(second & 0x3F)
+                guard let letter = bareLetter, NameTable.latin1Compositions.contains(UInt32(letter) << 16 | mark) else {
                     return nil
                 }
+                bareLetter = nil
+                continue
             } else {
                 return nil
             }
@@ -79,6 +91,21 @@ struct NameTable {
         }
         return hash ^ (hash >> 29)
     }
+
+    /// The ASCII letters and combining marks that make a Latin-1 letter (base << 16 |
+    /// mark), found from Swift's own canonical equivalence the first time a mark is met.
+    private static let latin1Compositions: Set<UInt32> = {
+        var pairs = Set<UInt32>()
+        let marks: [UInt32] = [0x300, 0x301, 0x302, 0x303, 0x308, 0x30A, 0x327]
+        for value in UInt32(0xC0)...0xFF where value != 0xD7 && value != 0xF7 {
+            let letter = String(Unicode.Scalar(value)!)
+            let base = latin1Base[Int(value - 0xC0)]
+            for mark in marks where String(Unicode.Scalar(base)) + String(Unicode.Scalar(mark)!) == letter {
+                pairs.insert(UInt32(base) << 16 | mark)
+            }
+        }
+        return pairs
+    }()
 
     /// U+00C0–U+00FF by their base letter (À→A, ä→a, ö→o, …; the rest as they are).
     private static let latin1Base: [UInt8] = Array("AAAAAAACEEEEIIIIDNOOOOO×OUUUUYÞsaaaaaaaceeeeiiiidnooooo÷ouuuuyþy".unicodeScalars)
