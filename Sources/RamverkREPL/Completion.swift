@@ -26,11 +26,16 @@ public struct Completer: Sendable {
     public var commands: [String]
     public var keywords: [String]
     public var names: [String]
+    /// What may follow `NAME.` (the names in an area called NAME, and the column keys),
+    /// or nil when NAME is nothing with parts: then every name is offered, as before a dot.
+    public var parts: @Sendable (String) -> [String]?
 
-    public init(commands: [String], keywords: [String] = Keyword.allCases.map(\.spelling), names: [String]) {
+    public init(commands: [String], keywords: [String] = Keyword.allCases.map(\.spelling), names: [String],
+                parts: @escaping @Sendable (String) -> [String]? = { _ in nil }) {
         self.commands = commands.sorted()
         self.keywords = keywords.sorted()
         self.names = names
+        self.parts = parts
     }
 
     /// Completes the word that ends at the end of `before` (the line up to the cursor).
@@ -41,16 +46,20 @@ public struct Completer: Sendable {
             return Completion(word: word, candidates: commands.filter { $0.hasPrefix(word) })
         }
         let word = Completer.currentWord(before)
+        // After `Område.` only what is in that area (or a column) can follow.
+        let scoped = Completer.owner(before.dropLast(word.count)).flatMap(parts)
         if word.hasPrefix("\"") {
             let typed = word.dropFirst()
-            let found = names.filter { $0.hasPrefix(typed) }.map { "\"" + $0 + "\"" }
+            let found = (scoped ?? names).filter { $0.hasPrefix(typed) }.map { "\"" + $0 + "\"" }
             return Completion(word: word, candidates: Array(Set(found)).sorted())
         }
-        guard !word.isEmpty else { return Completion(word: word, candidates: []) }
+        guard !word.isEmpty || scoped != nil else { return Completion(word: word, candidates: []) }
         var found = Set<String>()
-        for keyword in keywords where keyword.hasPrefix(word) { found.insert(keyword) }
-        for name in names where name.hasPrefix(word) {
-            found.insert(Completer.isPlainWord(name) && !keywords.contains(name) ? name : "\"" + name + "\"")
+        for keyword in keywords where keyword.hasPrefix(word) && scoped == nil { found.insert(keyword) }
+        for name in scoped ?? names where name.hasPrefix(word) {
+            // A year is a column key, written as it is (`Folkhälsa.2021`).
+            let plain = (Completer.isPlainWord(name) && !keywords.contains(name)) || (!name.isEmpty && name.allSatisfy { ("0"..."9").contains($0) })
+            found.insert(plain ? name : "\"" + name + "\"")
         }
         return Completion(word: word, candidates: found.sorted())
     }
@@ -70,6 +79,20 @@ public struct Completer: Sendable {
             start = previous
         }
         return String(before[start...])
+    }
+
+    /// The name before a dot that ends `text` (`Område.` or `"Kommunstyrelsens reserv".`),
+    /// as a name, or nil when `text` does not end in one.
+    static func owner(_ text: Substring) -> String? {
+        guard text.last == "." else { return nil }
+        let name = text.dropLast()
+        if name.last == "\"" {
+            let inside = name.dropLast()
+            guard let open = inside.lastIndex(of: "\"") else { return nil }
+            return String(inside[inside.index(after: open)...])
+        }
+        let word = Completer.currentWord(String(name))
+        return word.isEmpty || word.hasPrefix("\"") ? nil : word
     }
 
     /// True when `name` can be written without quotes in an expression: one word of

@@ -90,10 +90,35 @@ public final class REPL {
     /// Completion of the word before the cursor (`before` is the line up to it).
     public func complete(_ before: String) -> Completer.Completion {
         if cachedCompleter == nil {
+            let model = session.model
             cachedCompleter = Completer(commands: REPL.commandNames,
-                                        names: session.declaredNames + session.model.columns.map(\.key))
+                                        names: session.declaredNames + model.columns.map(\.key),
+                                        parts: { REPL.parts(of: $0, in: model) })
         }
         return cachedCompleter!.complete(before)
+    }
+
+    /// What may follow `name.` in a reference: the names in every area called `name` and
+    /// the column keys; for a post or value, the column keys; nil for no such name. Found
+    /// when Tab is pressed (a pass over the areas, and over the posts only when no area
+    /// matched), so a model of a million posts keeps no second index for it.
+    static func parts(of name: String, in model: Model) -> [String]? {
+        let columns = model.columns.map(\.key)
+        let areas = model.areas.indices.filter { model.areas[$0].name == name }
+        if !areas.isEmpty {
+            let inside = areas.flatMap { model.areas[$0].members }.map { member in
+                switch member {
+                case .area(let area): model.areas[area].name
+                case .post(let post): model.posts[post].name
+                case .named(let named): model.namedValues[named].name
+                }
+            }
+            return Array(Set(inside)).sorted() + columns
+        }
+        if model.posts.contains(where: { $0.name == name }) || model.namedValues.contains(where: { $0.name == name }) {
+            return columns
+        }
+        return nil
     }
 
     /// One complete input: a command, declarations or an expression.

@@ -1,4 +1,5 @@
 import Testing
+import Ramverk
 @testable import RamverkREPL
 
 /// Tab completion: commands, keywords and names, quoted when they need it.
@@ -33,6 +34,43 @@ struct CompletionTests {
         #expect(completer.complete("Bad").candidates == ["\"Bad- och simhall\""])
         // A name spelled like a keyword needs quotes to be read as a name.
         #expect(completer.complete("ra").candidates == ["\"ram\"", "ram", "ramförändring"])
+    }
+
+    @Test("after `Område.` only that area's names and the columns")
+    func scopedToTheArea() {
+        let scoped = Completer(commands: REPL.commandNames, names: ["Folkhälsa", "Förtroendemannaorganisation", "Fritid", "2021"],
+                               parts: { name in
+                                   switch name {
+                                   case "Förtroendemannaorganisation": ["Folkhälsa", "Kommunstyrelsens reserv", "2021"]
+                                   case "Kommunstyrelsens reserv": ["2021"]
+                                   default: nil
+                                   }
+                               })
+        #expect(scoped.complete("Förtroendemannaorganisation.F").candidates == ["Folkhälsa"])
+        #expect(scoped.complete("Förtroendemannaorganisation.").candidates
+                == ["\"Kommunstyrelsens reserv\"", "2021", "Folkhälsa"].sorted())
+        #expect(scoped.complete("Förtroendemannaorganisation.\"Kommun").candidates == ["\"Kommunstyrelsens reserv\""])
+        #expect(scoped.complete("\"Kommunstyrelsens reserv\".2").candidates == ["2021"])
+        // An unknown name before the dot: every name, as before.
+        #expect(scoped.complete("Okänd.F").candidates == ["Folkhälsa", "Fritid", "Förtroendemannaorganisation"].sorted())
+    }
+
+    @Test("the parts of a name, from the loaded model")
+    func partsFromTheModel() throws {
+        let run = Pipeline.run(text: """
+            kolumn 2021
+            område Sammanställning {
+              post Folkhälsa 2021: 1
+              område "Kommunstyrelsens reserv" { post Rest 2021: 2 }
+            }
+            område Annat { post Folkhälsa 2021: 3 }
+            låt x = 1
+            """, path: "t.ramverk")
+        let model = try #require(run.model)
+        #expect(REPL.parts(of: "Sammanställning", in: model) == ["Folkhälsa", "Kommunstyrelsens reserv", "2021"])
+        #expect(REPL.parts(of: "Folkhälsa", in: model) == ["2021"])
+        #expect(REPL.parts(of: "x", in: model) == ["2021"])
+        #expect(REPL.parts(of: "Okänd", in: model) == nil)
     }
 
     @Test("nothing to complete")
