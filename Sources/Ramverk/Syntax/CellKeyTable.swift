@@ -14,23 +14,13 @@ struct CellKeyTable {
 
     /// The index of the key written as `range` of `bytes`, if it is known.
     func index(of bytes: [UInt8], _ range: Range<Int>) -> Int? {
-        let length = range.count
-        let prefix = CellKeyTable.pack(bytes, range)
-        for index in 0..<packed.count where lengths[index] == length && packed[index] == prefix {
-            if length <= 8 || long[index].elementsEqual(bytes[range]) { return index }
-        }
-        return nil
+        bytes.withUnsafeBufferPointer { index(of: ByteCursor($0, limit: $0.count), range) }
     }
 
     /// The index of the key written as `range` of the cursor's bytes, if it is known.
     func index(of bytes: ByteCursor, _ range: Range<Int>) -> Int? {
         let length = range.count
-        var prefix: UInt64 = 0
-        if let word = bytes.load8(range.lowerBound) {
-            prefix = length >= 8 ? word : word & ((1 << (UInt64(length) * 8)) - 1)
-        } else {
-            for offset in 0..<min(length, 8) { prefix |= UInt64(bytes[range.lowerBound + offset]) << (UInt64(offset) * 8) }
-        }
+        let prefix = CellKeyTable.prefix(of: bytes, range)
         for index in 0..<packed.count where lengths[index] == length && packed[index] == prefix {
             if length <= 8 || long[index].indices.allSatisfy({ long[index][$0] == bytes[range.lowerBound + $0] }) {
                 return index
@@ -43,24 +33,21 @@ struct CellKeyTable {
     mutating func add(_ text: String) -> Int {
         let bytes = Array(text.utf8)
         texts.append(text)
-        packed.append(CellKeyTable.pack(bytes, 0..<bytes.count))
+        packed.append(bytes.withUnsafeBufferPointer { CellKeyTable.prefix(of: ByteCursor($0, limit: $0.count), 0..<$0.count) })
         lengths.append(bytes.count)
         long.append(bytes.count > 8 ? bytes : [])
         return texts.count - 1
     }
 
-    /// The first eight bytes of `range`, little-endian, zero beyond its end.
-    private static func pack(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
+    /// The first eight bytes of `range`, little-endian, zero beyond its end: one load
+    /// where the buffer has eight bytes to read, masked to the key.
+    private static func prefix(of bytes: ByteCursor, _ range: Range<Int>) -> UInt64 {
         let length = min(range.count, 8)
-        if range.lowerBound + 8 <= bytes.count {
-            // One load where the array has eight bytes to read, masked to the key.
-            let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self) }
+        if let word = bytes.load8(range.lowerBound) {
             return length == 8 ? word : word & ((1 << (UInt64(length) * 8)) - 1)
         }
         var value: UInt64 = 0
-        for offset in 0..<length {
-            value |= UInt64(bytes[range.lowerBound + offset]) << (UInt64(offset) * 8)
-        }
+        for offset in 0..<length { value |= UInt64(bytes[range.lowerBound + offset]) << (UInt64(offset) * 8) }
         return value
     }
 }

@@ -134,7 +134,7 @@ struct PostLineReaderTests {
 
     /// Random lines from the pieces the fast reader has to tell apart.
     @Test func generatedLines() {
-        var generator = SplitMix(seed: 7)
+        var generator = MutationTests.SplitMix64(state: 7)
         let words = ["A", "Hälso-", "och", "sjukvård", "Ö", "E4", "2024", "Prognos", "profil", "-", "−", "1 000",
                      "5", "12,5", ":", "tkr", "%", "\"q r\"", "x.y", "\t", "  ", "#c", ";", "}", "{", "(", "1)"]
         var text = "kolumn 2024\nkolumn Prognos\npost Först 2024: 1 Prognos: 2\n"
@@ -148,16 +148,5 @@ struct PostLineReaderTests {
         let (fast, reference) = PostLineReaderTests.both(text)
         #expect(fast == reference)
     }
-
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 }
+
