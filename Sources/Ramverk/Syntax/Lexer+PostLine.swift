@@ -53,7 +53,7 @@ private struct PostLineScanner {
         let nameStart = at
         var nameEnd = at
         var quoted = false
-        if bytes[at] == UInt8(ascii: "\"") {
+        if at < limit, bytes[at] == UInt8(ascii: "\"") {
             // "Skolskjuts Kajen, övrigt": plain text in quotes, then a cell.
             guard let end = quotedNameEnd(at) else { return nil }
             nameEnd = end

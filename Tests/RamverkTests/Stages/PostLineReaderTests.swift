@@ -117,6 +117,21 @@ struct PostLineReaderTests {
         #expect(fast == reference)
     }
 
+    /// `post` and spaces, then the end of the input: the reader must not look past it
+    /// (the fuzzer found a read one byte beyond a REPL line, under AddressSanitizer).
+    @Test("`post` and spaces at the very end of the input", arguments: ["post ", "post    ", "kolumn 2024\npost  "])
+    func postAtTheEnd(text: String) {
+        let (fast, reference) = PostLineReaderTests.both(text)
+        #expect(fast == reference)
+        // Read as part of a longer buffer (a REPL line), nothing after the range counts:
+        // a quoted name right after it must not be taken for the post's name.
+        let longer = SourceFile(path: "rad", text: text + "\"Namn\" 2024: 1")
+        let part = Parser.parseInput(longer, fileIndex: 0, range: 0..<text.utf8.count)
+        let alone = Parser.parseInput(SourceFile(path: "rad", text: text), fileIndex: 0, range: 0..<text.utf8.count)
+        #expect(part.diagnostics.map(\.message) == alone.diagnostics.map(\.message))
+        #expect(!alone.diagnostics.isEmpty)
+    }
+
     @Test("inside blocks, at the end of a block and at the end of the file")
     func blocksAndEnds() {
         let text = """
