@@ -5,10 +5,21 @@ import Synchronization
 
 /// Wall-clock time per pipeline stage, for developers measuring where a run goes
 /// (`RAMVERK_TIDER=1 ramverk kör …` prints them; see BENCHMARKS.md). Off unless the
-/// command line turns it on, so a normal run pays one atomic load per mark.
+/// command line turns it on, so a normal run pays one atomic load per mark. Each mark
+/// also notes the resident memory then and the peak so far (Linux), to find which
+/// stage sets the peak that BENCHMARKS.md divides by the posts.
 public enum StageClock {
     private static let enabled = Atomic<Bool>(false)
-    private static let marks = Mutex<(last: Double, times: [(stage: String, milliseconds: Int)])>((0, []))
+    private static let marks = Mutex<(last: Double, times: [Time])>((0, []))
+
+    /// One stage: its wall time, and the resident and peak resident memory at its end
+    /// (KiB; 0 where /proc is missing).
+    public struct Time: Sendable {
+        public let stage: String
+        public let milliseconds: Int
+        public let residentKiB: Int
+        public let peakKiB: Int
+    }
 
     /// Starts timing from now.
     public static func start() {
@@ -20,14 +31,31 @@ public enum StageClock {
     public static func mark(_ stage: String) {
         guard enabled.load(ordering: .relaxed) else { return }
         let time = now()
+        let (resident, peak) = memory()
         marks.withLock { state in
-            state.times.append((stage, Int(((time - state.last) * 1000).rounded())))
+            state.times.append(Time(stage: stage, milliseconds: Int(((time - state.last) * 1000).rounded()),
+                                    residentKiB: resident, peakKiB: peak))
             state.last = time
         }
     }
 
     /// The stages marked so far, in order.
-    public static var times: [(stage: String, milliseconds: Int)] { marks.withLock { $0.times } }
+    public static var times: [Time] { marks.withLock { $0.times } }
+
+    /// VmRSS and VmHWM of /proc/self/status, in KiB.
+    private static func memory() -> (resident: Int, peak: Int) {
+        guard let file = fopen("/proc/self/status", "r") else { return (0, 0) }
+        defer { fclose(file) }
+        var resident = 0, peak = 0
+        var line = [CChar](repeating: 0, count: 256)
+        while fgets(&line, Int32(line.count), file) != nil {
+            let text = String(cString: line)
+            let value = { Int(text.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0 }
+            if text.hasPrefix("VmRSS:") { resident = value() }
+            if text.hasPrefix("VmHWM:") { peak = value() }
+        }
+        return (resident, peak)
+    }
 
     private static func now() -> Double {
         var time = timespec()

@@ -37,7 +37,11 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         if getenv("RAMVERK_TIDER") != nil { StageClock.start() }
-        defer { Terminal.writeError(StageClock.times.map { "\($0.stage): \($0.milliseconds) ms\n" }.joined()) }
+        defer {
+            Terminal.writeError(StageClock.times.map {
+                "\($0.stage): \($0.milliseconds) ms, \($0.residentKiB / 1024) MiB (peak \($0.peakKiB / 1024) MiB)\n"
+            }.joined())
+        }
         let destination = ReportDestination(output)
         try destination.checkNotInput(file, command: "kör")
         let (run, model, evaluation) = try ScenarioInput.evaluated(file, colour: !noColour)
