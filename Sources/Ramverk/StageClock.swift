@@ -44,15 +44,17 @@ public enum StageClock {
 
     /// VmRSS and VmHWM of /proc/self/status, in KiB.
     private static func memory() -> (resident: Int, peak: Int) {
-        guard let file = fopen("/proc/self/status", "r") else { return (0, 0) }
-        defer { fclose(file) }
+        let descriptor = open("/proc/self/status", O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return (0, 0) }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { return (0, 0) }
         var resident = 0, peak = 0
-        var line = [CChar](repeating: 0, count: 256)
-        while fgets(&line, Int32(line.count), file) != nil {
-            let text = String(cString: line)
-            let value = { Int(text.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0 }
-            if text.hasPrefix("VmRSS:") { resident = value() }
-            if text.hasPrefix("VmHWM:") { peak = value() }
+        for line in String(decoding: buffer[0..<count], as: UTF8.self).split(separator: "\n") {
+            let value = { Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0 }
+            if line.hasPrefix("VmRSS:") { resident = value() }
+            if line.hasPrefix("VmHWM:") { peak = value() }
         }
         return (resident, peak)
     }

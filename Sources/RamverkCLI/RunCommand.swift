@@ -116,13 +116,24 @@ enum ScenarioInput {
         return (run, model, evaluation)
     }
 
+    /// The file system a one-shot command reads its scenario through: a large file is
+    /// mapped rather than read, so the parser can give its pages back (peak memory of a
+    /// million posts, BENCHMARKS.md). A mapped file that shrinks during the run would
+    /// otherwise kill it with SIGBUS; it ends it with this message instead.
+    static func mappingFileSystem() -> LocalFileSystem {
+        MappedFiles.exitWhenTruncated(
+            message: "ramverk: fel: scenariofilen ändrades (blev kortare) medan den lästes; kör igen\n",
+            status: ExitStatus.unreadableInput)
+        return LocalFileSystem(mapsLargeFiles: true)
+    }
+
     static func load(_ path: String) -> Loaded {
         if path == "-" {
             let bytes = Terminal.readStandardInput()
             return .success(Pipeline.run(text: String(decoding: bytes, as: UTF8.self), path: "<stdin>",
                                          fileSystem: LocalFileSystem()))
         }
-        switch Pipeline.run(path: path) {
+        switch Pipeline.run(path: path, fileSystem: mappingFileSystem()) {
         case .success(let run):
             return .success(run)
         case .failure(let error):

@@ -139,7 +139,7 @@ struct LineBuilder {
 
     /// Which names the parser read with `normalizeSpaces` rather than as their source
     /// text: those whose words are not all one plain space (or nothing) apart.
-    private static func normalizedNames(_ tokens: [Token], _ names: [Range<Int32>], _ bytes: [UInt8]) -> [Bool] {
+    private static func normalizedNames(_ tokens: [Token], _ names: [Range<Int32>], _ bytes: SourceBytes) -> [Bool] {
         var result = [Bool](repeating: false, count: names.count)
         var index = 0
         var previous: Token?

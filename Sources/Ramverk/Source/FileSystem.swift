@@ -31,6 +31,9 @@ public protocol FileSystem: Sendable {
     /// Reads a file that a scenario includes: like `read`, but only a regular file. A
     /// named pipe would wait for a writer for ever, and a device may never end.
     func readIncluded(_ path: String) -> Result<[UInt8], FileReadError>
+    /// A scenario file as the loader keeps it: `read` (or `readIncluded` for a file
+    /// that a scenario includes) as `SourceBytes`, which a file system may map.
+    func readSource(_ path: String, included: Bool) -> Result<SourceBytes, FileReadError>
     /// The absolute path with symbolic links resolved, or nil if it does not exist.
     func realPath(_ path: String) -> String?
 }
@@ -38,6 +41,10 @@ public protocol FileSystem: Sendable {
 extension FileSystem {
     /// Files in memory are all regular.
     public func readIncluded(_ path: String) -> Result<[UInt8], FileReadError> { read(path) }
+
+    public func readSource(_ path: String, included: Bool) -> Result<SourceBytes, FileReadError> {
+        (included ? readIncluded(path) : read(path)).map { SourceBytes($0) }
+    }
 }
 
 /// Largest scenario file read (offsets in spans are 32-bit; 256 MiB is far beyond
@@ -47,18 +54,30 @@ public let maximumFileSizeMiB = 256
 /// The real file system, read-only, through the C library (no Foundation, so the
 /// binary starts fast).
 public struct LocalFileSystem: FileSystem {
-    public init() {}
+    /// Whether a large regular file (from `mappedSize`) is mapped into memory rather
+    /// than read, so that its pages can be given back once parsed (`SourceBytes`). Only
+    /// for a command that has called `MappedFiles.exitWhenTruncated` first.
+    public var mapsLargeFiles: Bool
+
+    public init(mapsLargeFiles: Bool = false) {
+        self.mapsLargeFiles = mapsLargeFiles
+    }
+
+    /// Files from this size are mapped when `mapsLargeFiles` (smaller ones cost more to
+    /// map than to read, and are a small part of any peak).
+    public static let mappedSize = 8 << 20
 
     /// The main file may be a pipe (`ramverk kör <(…)`), read to its end.
     public func read(_ path: String) -> Result<[UInt8], FileReadError> {
-        read(path, regularOnly: false)
+        readSource(path, included: false).map { Array($0) }
     }
 
     public func readIncluded(_ path: String) -> Result<[UInt8], FileReadError> {
-        read(path, regularOnly: true)
+        readSource(path, included: true).map { Array($0) }
     }
 
-    private func read(_ path: String, regularOnly: Bool) -> Result<[UInt8], FileReadError> {
+    /// An included file must be a regular file.
+    public func readSource(_ path: String, included regularOnly: Bool) -> Result<SourceBytes, FileReadError> {
         // Without O_NONBLOCK, opening a named pipe waits for a writer: an included FIFO
         // hung the run before anything could look at what it is.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | (regularOnly ? O_NONBLOCK : 0))
@@ -67,22 +86,26 @@ public struct LocalFileSystem: FileSystem {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(Self.error(errno)) }
         if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.isDirectory) }
-        if regularOnly && (info.st_mode & S_IFMT) != S_IFREG { return .failure(.unreadable("det är ingen vanlig fil")) }
+        let regular = (info.st_mode & S_IFMT) == S_IFREG
+        if regularOnly && !regular { return .failure(.unreadable("det är ingen vanlig fil")) }
         let limit = maximumFileSizeMiB << 20
         if info.st_size > limit { return .failure(.tooLarge(limitMiB: maximumFileSizeMiB)) }
-        // A regular file is read straight into an array of its size (one copy of 90 MB
-        // the less for the largest files); what follows reads on until end of file, as
-        // for pipes and special files, whose st_size is 0.
-        var bytes = [UInt8]()
-        if (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0 {
+        let size = Int(info.st_size)
+        if regular && mapsLargeFiles && size >= Self.mappedSize, let mapped = MappedFiles.map(descriptor, size: size) {
+            return .success(mapped)
+        }
+        // A regular file is read straight into a buffer of its size (no copy of 90 MB
+        // for the largest files); what follows reads on until end of file, as for pipes
+        // and special files, whose st_size is 0.
+        var start = SourceBytes([UInt8]())
+        if regular && size > 0 {
             var failure: Int32 = 0
-            bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, count in
-                count = LocalFileSystem.readRegular(descriptor, into: buffer, failure: &failure)
-            }
+            start = SourceBytes(filling: size) { LocalFileSystem.readRegular(descriptor, into: $0, failure: &failure) }
             if failure != 0 { return .failure(Self.error(failure)) }
             // Reading on continues where the file was read to (it may have grown).
-            if lseek(descriptor, off_t(bytes.count), SEEK_SET) < 0 { return .failure(Self.error(errno)) }
+            if lseek(descriptor, off_t(start.count), SEEK_SET) < 0 { return .failure(Self.error(errno)) }
         }
+        var rest = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
@@ -91,10 +114,10 @@ public struct LocalFileSystem: FileSystem {
                 return .failure(Self.error(errno))
             }
             if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > limit { return .failure(.tooLarge(limitMiB: maximumFileSizeMiB)) }
+            rest.append(contentsOf: chunk[0..<count])
+            if start.count + rest.count > limit { return .failure(.tooLarge(limitMiB: maximumFileSizeMiB)) }
         }
-        return .success(bytes)
+        return .success(rest.isEmpty ? start : SourceBytes(Array(start) + rest))
     }
 
     /// Files from this size are read in two halves at once: copying 90 MB out of the

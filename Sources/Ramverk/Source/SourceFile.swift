@@ -7,8 +7,9 @@ import Synchronization
 public final class SourceFile: Sendable {
     /// The path as it should appear in messages (relative as the user typed it).
     public let path: String
-    /// The raw bytes of the file, exactly as read.
-    public let bytes: [UInt8]
+    /// The raw bytes of the file, exactly as read (a large file read by the command
+    /// line is mapped, and the parser gives its pages back as it goes: `SourceBytes`).
+    public let bytes: SourceBytes
     /// Byte offsets at which each line starts (line 1 starts at 0). 32-bit: files are
     /// limited far below 2 GiB. Found on first use: only diagnostics need lines, and
     /// a run without any should not pay a pass over the file for them.
@@ -22,12 +23,16 @@ public final class SourceFile: Sendable {
     }
     private let lineStartsCache = Mutex<[Int32]?>(nil)
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: SourceBytes) {
         self.path = path
         self.bytes = bytes
     }
 
-    private static func lineStarts(of bytes: [UInt8]) -> [Int32] {
+    public convenience init(path: String, bytes: [UInt8]) {
+        self.init(path: path, bytes: SourceBytes(bytes))
+    }
+
+    private static func lineStarts(of bytes: SourceBytes) -> [Int32] {
         bytes.withUnsafeBufferPointer { buffer in
             let lines = ByteScan.count(0x0A, in: buffer) + 1
             return [Int32](unsafeUninitializedCapacity: lines) { starts, count in
@@ -58,7 +63,7 @@ public final class SourceFile: Sendable {
     }
 
     /// The bytes of line `line` (1-based) without its line end.
-    public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
+    public func lineBytes(_ line: Int) -> Slice<SourceBytes> {
         let lineStarts = lineStarts
         let start = Int(lineStarts[line - 1])
         var end = line < lineStarts.count ? Int(lineStarts[line]) - 1 : bytes.count

@@ -13,7 +13,7 @@ struct CellKeyTable {
     var count: Int { texts.count }
 
     /// The index of the key written as `range` of `bytes`, if it is known.
-    func index(of bytes: [UInt8], _ range: Range<Int>) -> Int? {
+    func index(of bytes: SourceBytes, _ range: Range<Int>) -> Int? {
         bytes.withUnsafeBufferPointer { index(of: ByteCursor($0, limit: $0.count), range) }
     }
 

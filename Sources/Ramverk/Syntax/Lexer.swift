@@ -4,7 +4,7 @@
 public struct Lexer {
     public let file: SourceFile
     let fileIndex: Int32
-    let bytes: [UInt8]
+    let bytes: SourceBytes
     var position: Int
     public private(set) var diagnostics: [Diagnostic] = []
     private var quota = DiagnosticQuota()
@@ -103,7 +103,7 @@ public struct Lexer {
     /// length in bytes. The bidi controls (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F)
     /// make a name or a decision read differently on screen from what it is: a post shown
     /// as "Skola" could be another ("Trojan Source").
-    static func controlCharacter(_ bytes: [UInt8], at offset: Int, limit: Int) -> (name: String, length: Int)? {
+    static func controlCharacter(_ bytes: SourceBytes, at offset: Int, limit: Int) -> (name: String, length: Int)? {
         let byte = bytes[offset]
         if (byte < 0x20 && byte != 0x09) || byte == 0x7F { return ("(kod \(byte))", 1) }
         if byte == 0xC2, offset + 1 < limit, (0x80...0x9F).contains(bytes[offset + 1]) {
@@ -225,7 +225,7 @@ public struct Lexer {
         return table
     }()
 
-    private static func keyword(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Keyword? {
+    private static func keyword(_ bytes: SourceBytes, _ start: Int, _ end: Int) -> Keyword? {
         let length = end - start
         guard length < keywordsByLength.count else { return nil }
         candidates: for (spelling, keyword) in keywordsByLength[length] {

@@ -84,7 +84,9 @@ extension Parser {
         let nameSpan = SourceSpan(file: tokens.fileIndex, start: line.nameStart, end: line.nameEnd)
         // A quoted name is its text between the quotes (the reader took none with escapes).
         let quoted = tokens.file.bytes[line.nameStart] == UInt8(ascii: "\"")
-        let text = quoted ? tokens.file.text(line.nameStart + 1..<line.nameEnd - 1) : tokens.file.text(nameSpan.range)
+        let text = tokens.file.bytes.withUnsafeBufferPointer { source in
+            names.string(source, quoted ? line.nameStart + 1..<line.nameEnd - 1 : nameSpan.range)
+        }
         return PostStatement(name: Name(text: text, span: nameSpan),
                              cells: CellRange(start: cellBase + Int32(start), count: Int32(cells.count - start)),
                              profileBox: nil, span: spanFrom(keyword))

@@ -63,7 +63,7 @@ extension Parser {
     /// Words of a name joined by one space, however they were spaced in the source
     /// (tabs, several spaces, no-break spaces from a PDF). Digit groups inside a number
     /// are kept as written.
-    static func normalizeSpaces(_ bytes: ArraySlice<UInt8>) -> String {
+    static func normalizeSpaces<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String where Bytes.Index == Int {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var pendingSpace = false

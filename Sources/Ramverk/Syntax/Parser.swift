@@ -13,10 +13,15 @@ public struct Parser {
     var cellBase: Int32 = 0
     /// Column keys written in cells, each once.
     var cellKeys = CellKeyTable()
+    /// The names of the post lines read so far, each made a string once.
+    var names = NameInterner()
     /// Whether an `inkludera` was read (see `SyntaxTree.mayInclude`).
     var sawInclude = false
     /// `post` statements read (see `SyntaxTree.postCount`).
     var postCount = 0
+    /// For a mapped file: where the source this parser has passed and not yet given
+    /// back begins (see `releasePassedSource`); Int.max for a file in memory.
+    var unreleasedFrom = Int.max
     /// Nesting of blocks and parentheses; bounded so no input can exhaust the stack.
     var depth = 0
     static let maxDepth = 200
@@ -33,6 +38,22 @@ public struct Parser {
         // Every cell has a ':'; sizing the cell array once avoids holding both the old
         // and the doubled array while a large file is read.
         cells.reserveCapacity(cellCapacity ?? Parser.colons(in: file, range ?? 0..<file.bytes.count))
+        if file.bytes.isMapped { unreleasedFrom = range?.lowerBound ?? 0 }
+    }
+
+    /// How much passed source is given back at a time: large enough that the calls cost
+    /// nothing, small enough that little of a 90 MB file is resident at once.
+    static let releaseStep = 4 << 20
+
+    /// Gives back the memory of a mapped file's pages before `token`, which the parser
+    /// has passed (`SourceBytes.release`): the tree holds what it needs of them, and a
+    /// diagnostic that shows a line reads it in again. This keeps the file out of the
+    /// peak memory of a large run, the tree being at its largest as parsing ends.
+    mutating func releasePassedSource(before token: Token) {
+        let offset = Int(token.start)
+        guard offset - unreleasedFrom >= Parser.releaseStep else { return }
+        tokens.file.bytes.release(unreleasedFrom..<offset)
+        unreleasedFrom = offset
     }
 
     static func colons(in file: SourceFile, _ range: Range<Int>) -> Int {
@@ -143,6 +164,7 @@ public struct Parser {
                 tokens.advance()
                 continue
             }
+            releasePassedSource(before: token)
             parseStatementInto(&statements)
         }
         var tree = SyntaxTree(file: tokens.fileIndex, statements: statements, cells: cells, cellKeys: cellKeys.texts)
@@ -200,6 +222,7 @@ public struct Parser {
                 record(Diagnostic(.unclosedBlock(keyword: keyword, line: line), at: header))
                 return items
             }
+            releasePassedSource(before: token)
             do {
                 items.append(try item(&self))
                 try endStatement()

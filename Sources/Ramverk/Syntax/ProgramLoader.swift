@@ -33,7 +33,7 @@ public struct ProgramLoader {
     /// Loads the main file. A main file that cannot be read is the caller's to report
     /// (exit 66); problems inside the scenario come back as diagnostics.
     public static func load(path: String, fileSystem: any FileSystem) -> Result<ParsedProgram, FileReadError> {
-        switch fileSystem.read(path) {
+        switch fileSystem.readSource(path, included: false) {
         case .failure(let error):
             return .failure(error)
         case .success(let bytes):
@@ -63,6 +63,8 @@ public struct ProgramLoader {
         StageClock.mark("validate UTF-8")
         let (tree, diagnostics) = Parser.parse(file, fileIndex: index)
         StageClock.mark("parse")
+        // What the parsers have not given back of a mapped file (see `Parser.releasePassedSource`).
+        file.bytes.release(0..<file.bytes.count)
         program.trees[Int(index)] = tree
         program.diagnostics.append(contentsOf: diagnostics)
         if tree.mayInclude { loadIncludes(in: tree.statements, of: file) }
@@ -111,7 +113,7 @@ public struct ProgramLoader {
         }
         // The file checked above, by its real path: not the path again, whose links
         // could have been changed in between.
-        switch fileSystem.readIncluded(real) {
+        switch fileSystem.readSource(real, included: true) {
         case .failure(let error):
             switch error {
             case .notFound: report(.includeNotFound(path), span)
@@ -142,6 +144,10 @@ public struct ProgramLoader {
 /// once, cut at a line end (a multi-byte character never spans one).
 enum UTF8Validation {
     static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        firstInvalidOffset(SourceBytes(bytes))
+    }
+
+    static func firstInvalidOffset(_ bytes: SourceBytes) -> Int? {
         guard bytes.count >= ParallelParse.threshold,
               let newline = bytes[(bytes.count / 2)...].firstIndex(of: 0x0A) else {
             return bytes.withUnsafeBufferPointer { firstInvalidOffset($0, 0..<bytes.count) }

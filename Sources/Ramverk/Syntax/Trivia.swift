@@ -28,7 +28,7 @@ struct TokensWithTrivia {
 
     /// The comment in the bytes between two tokens, without the spaces (and the CR of a
     /// CR LF line end) after it.
-    static func comment(in bytes: [UInt8], _ gap: Range<Int>) -> Range<Int>? {
+    static func comment(in bytes: SourceBytes, _ gap: Range<Int>) -> Range<Int>? {
         guard let hash = bytes[gap].firstIndex(of: UInt8(ascii: "#")) else { return nil }
         var end = gap.upperBound
         while end > hash, [0x20, 0x09, 0x0D, 0x0C].contains(bytes[end - 1]) { end -= 1 }
