@@ -31,6 +31,29 @@ extension Lexer {
         return line
     }
 
+    /// The keyword of a line `post NAME …`, read from the bytes: spaces or tabs, a line
+    /// end when `afterLineEnd` (the statement before is then ended by it), spaces or tabs,
+    /// and `post` and a space. Returns its token, read past; nil, nothing read, for
+    /// anything else (a comment, a blank line, CR LF, another statement: the tokens' way).
+    mutating func postKeyword(afterLineEnd: Bool) -> Token? {
+        let found: Int? = bytes.withUnsafeBufferPointer { buffer in
+            var at = position
+            while at < limit && (buffer[at] == 0x20 || buffer[at] == 0x09) { at += 1 }
+            if afterLineEnd {
+                guard at < limit, buffer[at] == 0x0A else { return nil }
+                at += 1
+                while at < limit && (buffer[at] == 0x20 || buffer[at] == 0x09) { at += 1 }
+            }
+            guard at + 4 < limit, buffer[at] == UInt8(ascii: "p"), buffer[at + 1] == UInt8(ascii: "o"),
+                  buffer[at + 2] == UInt8(ascii: "s"), buffer[at + 3] == UInt8(ascii: "t"), buffer[at + 4] == 0x20
+            else { return nil }
+            return at
+        }
+        guard let start = found else { return nil }
+        position = start + 4
+        return Token(kind: .keyword, keyword: .post, start: Int32(start), end: Int32(start + 4))
+    }
+
     private func scanPostLine(keys: CellKeyTable, into cells: inout [Cell], negationAllowed: Bool) -> PostLine? {
         bytes.withUnsafeBufferPointer { buffer in
             PostLineScanner(bytes: ByteCursor(buffer, limit: limit), keys: keys, file: fileIndex)
@@ -52,28 +75,31 @@ private struct PostLineScanner {
         while at < limit && bytes[at] == 0x20 { at += 1 }
         let nameStart = at
         var nameEnd = at
-        var quoted = false
+        // The first cell's key, found where the name ends (each key is looked up once).
+        var key: (index: Int, colon: Int)?
         if at < limit, bytes[at] == UInt8(ascii: "\"") {
             // "Skolskjuts Kajen, övrigt": plain text in quotes, then a cell.
             guard let end = quotedNameEnd(at) else { return nil }
             nameEnd = end
-            quoted = true
             at = end
             while at < limit && (bytes[at] == 0x20 || bytes[at] == 0x09) { at += 1 }
-            guard cellKey(at: at) != nil else { return nil }
+            key = cellKey(at: at)
+            guard key != nil else { return nil }
         }
         // The name: words one space apart, a '-' tight after a word ("Hälso- och").
-        while !quoted {
+        while key == nil {
             guard at < limit else { return nil }
             if bytes.isDigit(at) {
                 // A number: only a cell key ends the name here ("Konto 131" is the parser's).
-                guard cellKey(at: at) != nil else { return nil }
+                key = cellKey(at: at)
+                guard key != nil else { return nil }
                 break
             }
             guard let end = wordEnd(at) else { return nil }
             if end < limit && bytes[end] == UInt8(ascii: ":") {
                 // A word tight against ':' is a cell key: it ends the name.
-                guard keys.index(of: bytes, at..<end) != nil else { return nil }
+                guard let index = keys.index(of: bytes, at..<end) else { return nil }
+                key = (index, end)
                 break
             }
             at = end
@@ -89,13 +115,16 @@ private struct PostLineScanner {
             // One space before another word; a cell after one or more.
             var next = at
             while next < limit && bytes[next] == 0x20 { next += 1 }
-            if next != at + 1 && cellKey(at: next) == nil { return nil }
+            if next != at + 1 {
+                key = cellKey(at: next)
+                guard key != nil else { return nil }
+            }
             at = next
         }
         guard nameEnd > nameStart else { return nil }
         // The cells: KEY ":" amount, until the line ends.
         var last = Token(kind: .newline, start: 0, end: 0)
-        while let (keyIndex, colon) = cellKey(at: at) {
+        while let (keyIndex, colon) = key {
             let keyStart = at
             at = colon + 1
             while at < limit && (bytes[at] == 0x20 || bytes[at] == 0x09) { at += 1 }
@@ -124,7 +153,8 @@ private struct PostLineScanner {
                 return Lexer.PostLine(nameStart: nameStart, nameEnd: nameEnd, last: last)
             default:
                 // Only another cell may follow on the line.
-                if cellKey(at: at) == nil { return nil }
+                key = cellKey(at: at)
+                if key == nil { return nil }
             }
         }
         guard last.kind == .number else { return nil }

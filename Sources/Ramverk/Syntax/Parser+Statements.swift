@@ -128,7 +128,11 @@ extension Parser {
 
     /// post_stmt = "post" name { cell } [ "profil" name_ref ] ;
     mutating func parsePost() throws(Failure) -> Statement {
-        let keyword = tokens.advance()
+        try parsePost(after: tokens.advance())
+    }
+
+    /// A post whose `post` keyword was just read.
+    mutating func parsePost(after keyword: Token) throws(Failure) -> Statement {
         postCount += 1
         if roles == nil, let post = readPostLine(after: keyword) { return .post(post) }  // the common line, fast
         let name = try parseName()

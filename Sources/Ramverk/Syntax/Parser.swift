@@ -185,9 +185,9 @@ public struct Parser {
         }
         depth += 1
         defer { depth -= 1 }
-        return parseItems(of: keyword, opener: opener, header: tokens.span(opener)) { (parser: inout Parser) throws(Failure) in
-            try parser.parseStatement()
-        }
+        return parseItems(of: keyword, opener: opener, header: tokens.span(opener),
+                          post: { (parser: inout Parser, keyword: Token) throws(Failure) in try parser.parsePost(after: keyword) },
+                          { (parser: inout Parser) throws(Failure) in try parser.parseStatement() })
     }
 
     /// `KEYWORD YEAR { items }`: a year's block of one kind of item (ramförändring,
@@ -207,10 +207,33 @@ public struct Parser {
     /// statements of an area, the items of a ramförändring, the decisions of a reserve.
     /// A missing '}' is reported at `header` (what was read is kept); a broken item is
     /// skipped to the end of its line.
+    ///
+    /// `post`, for a block of statements: a post after its keyword. A line that starts
+    /// with `post` is then found in the bytes (`TokenStream.postKeyword`) rather than
+    /// token by token — the line end before it, and the `post`, are most of the tokens of
+    /// a large area — and its statement ended by the next line's being found so.
     mutating func parseItems<Item>(of keyword: String, opener: Token, header: SourceSpan,
+                                   post: ((inout Parser, Token) throws(Failure) -> Item)? = nil,
                                    _ item: (inout Parser) throws(Failure) -> Item) -> [Item] {
         var items: [Item] = []
+        // Whether the last item's end (a line end or ';') is still to be read.
+        var endPending = false
         while true {
+            if let post, roles == nil, let postKeyword = tokens.postKeyword(afterLineEnd: endPending) {
+                releasePassedSource(before: postKeyword)
+                do {
+                    items.append(try post(&self, postKeyword))
+                    endPending = true
+                } catch {
+                    synchronize()
+                    endPending = false
+                }
+                continue
+            }
+            if endPending {
+                endPending = false
+                do { try endStatement() } catch { synchronize() }
+            }
             skipSeparators()
             let token = tokens.peek()
             if token.kind == .rightBrace {

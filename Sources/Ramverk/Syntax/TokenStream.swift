@@ -118,6 +118,14 @@ struct TokenStream {
         return line
     }
 
+    /// A `post` keyword read straight from the bytes (`Lexer.postKeyword`), when nothing
+    /// has been looked ahead at; it becomes `previous`.
+    mutating func postKeyword(afterLineEnd: Bool) -> Token? {
+        guard count == 0 && parenDepth == 0, let keyword = lexer.postKeyword(afterLineEnd: afterLineEnd) else { return nil }
+        previous = keyword
+        return keyword
+    }
+
     func span(_ token: Token) -> SourceSpan {
         SourceSpan(file: fileIndex, start: Int(token.start), end: Int(token.end))
     }

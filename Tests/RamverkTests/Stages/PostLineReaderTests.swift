@@ -163,5 +163,30 @@ struct PostLineReaderTests {
         let (fast, reference) = PostLineReaderTests.both(text)
         #expect(fast == reference)
     }
-}
 
+    /// Post lines inside areas, where a line starting with `post` is found in the bytes
+    /// and ends the statement before it (`Parser.parseItems`): between them, what else
+    /// can separate or end statements — blank lines, comments, ';', CR LF, tabs, a '}'
+    /// on the line, other statements, broken lines — in random order.
+    @Test func generatedAreas() {
+        var generator = MutationTests.SplitMix64(state: 11)
+        let posts = ["post A 2024: 1", "post \"B c\" 2024: 2 Prognos: 3", "post Hälso- och vård 2024: −4",
+                     "post E 2024: 1 + 2", "post F", "post G 2024: x", "post H 2024: 5 # c", "post I 2024: 6;",
+                     "post  J  2024: 7", "\tpost K 2024: 8", "post L 2024: 9 profil P", "posten M 2024: 1"]
+        let others = ["", "# kommentar", ";", "summa 2024: 10", "låt v = 1", "\r", "  ", "}", "område Inre {",
+                      "post", "post ", "2024: 5", "område Tom { }"]
+        var text = "kolumn 2024\nkolumn Prognos\nprofil P = 100 %\n"
+        for area in 0..<30 {
+            text += "område Yttre\(area) {\n"
+            for _ in 0..<Int(generator.next() % 12) {
+                let pick = generator.next() % 4 == 0 ? others[Int(generator.next() % UInt64(others.count))]
+                    : posts[Int(generator.next() % UInt64(posts.count))]
+                text += (generator.next() % 3 == 0 ? "    " : "  ") + pick + (generator.next() % 9 == 0 ? "\r\n" : "\n")
+            }
+            text += generator.next() % 5 == 0 ? "}" : "}\n"
+        }
+        let (fast, reference) = PostLineReaderTests.both(text)
+        #expect(fast == reference)
+        #expect(fast.count > 100)
+    }
+}
