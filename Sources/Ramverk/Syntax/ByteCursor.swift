@@ -49,14 +49,21 @@ struct ByteCursor {
         var mantissa: Int64 = 0
         var digits = 0
         var decimals = 0
-        var tooLarge = false
-        func add(_ byte: UInt8) {
-            let (times10, o1) = mantissa.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times10.addingReportingOverflow(Int64(byte - 0x30))
-            if o1 || o2 { tooLarge = true } else { mantissa = sum }
-            digits += 1
+        // Up to 18 digits cannot overflow Int64 (10¹⁸ − 1 < 2⁶³), and a longer number is
+        // `tooLarge` and its value thrown away: so no overflow check per digit.
+        @inline(__always) func addDigits(upTo end: Int) -> Int {
+            var count = 0
+            while position < end {
+                let digit = base[position] &- 0x30
+                guard digit < 10 else { break }
+                mantissa = mantissa &* 10 &+ Int64(digit)
+                position &+= 1
+                count &+= 1
+            }
+            digits &+= count
+            return count
         }
-        while isDigit(position) { add(base[position]); position += 1 }
+        _ = addDigits(upTo: limit)
         // Digit groups: a separator joins only a group of exactly three digits.
         while true {
             let separator = groupSeparatorLength(at: position)
@@ -65,19 +72,19 @@ struct ByteCursor {
                   isDigit(position + separator + 2), !isDigit(position + separator + 3)
             else { break }
             position += separator
-            for _ in 0..<3 { add(base[position]); position += 1 }
+            _ = addDigits(upTo: position + 3)
         }
         var decimalPoint = false
         if position + 1 < limit, base[position] == UInt8(ascii: ","), isDigit(position + 1) {
             position += 1
-            while isDigit(position) { add(base[position]); decimals += 1; position += 1 }
+            decimals = addDigits(upTo: limit)
         } else if position + 1 < limit, base[position] == UInt8(ascii: "."), isDigit(position + 1) {
             position += 1
             while isDigit(position) { position += 1 }
             decimalPoint = true
         }
         return ScannedNumber(end: position, value: NumberLiteral(mantissa: mantissa, decimals: decimals),
-                                   decimalPoint: decimalPoint, tooLarge: tooLarge || digits > 18)
+                             decimalPoint: decimalPoint, tooLarge: digits > 18)
     }
 }
 
