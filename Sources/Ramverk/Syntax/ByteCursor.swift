@@ -28,6 +28,27 @@ struct ByteCursor {
         return UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
     }
 
+    /// The first offset from `start` that is not a space (or a tab, with `tabs`), up to
+    /// `limit`. Eight bytes at a time: budgets pad names and figures into columns, and the
+    /// padding is a good part of a large file's bytes.
+    @inline(__always)
+    func skipSpaces(from start: Int, tabs: Bool = false) -> Int {
+        var at = start
+        while true {
+            while at + 8 <= limit {
+                let different = UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self) ^ 0x2020_2020_2020_2020
+                if different != 0 {
+                    at += different.trailingZeroBitCount / 8
+                    break
+                }
+                at += 8
+            }
+            while at < limit && base[at] == 0x20 { at += 1 }
+            guard tabs, at < limit, base[at] == 0x09 else { return at }
+            at += 1
+        }
+    }
+
     /// Length of a digit-group separator at `offset` (space, NBSP, narrow NBSP, thin
     /// space, figure space — all seen in figures copied from PDFs), or 0.
     func groupSeparatorLength(at offset: Int) -> Int {

@@ -72,7 +72,7 @@ private struct PostLineScanner {
     func scan(from start: Int, into cells: inout [Cell], negationAllowed: Bool) -> Lexer.PostLine? {
         var at = start
         guard at < limit, bytes[at] == 0x20 else { return nil }
-        while at < limit && bytes[at] == 0x20 { at += 1 }
+        at = bytes.skipSpaces(from: at)
         let nameStart = at
         var nameEnd = at
         // The first cell's key, found where the name ends (each key is looked up once).
@@ -81,8 +81,7 @@ private struct PostLineScanner {
             // "Skolskjuts Kajen, övrigt": plain text in quotes, then a cell.
             guard let end = quotedNameEnd(at) else { return nil }
             nameEnd = end
-            at = end
-            while at < limit && (bytes[at] == 0x20 || bytes[at] == 0x09) { at += 1 }
+            at = bytes.skipSpaces(from: end, tabs: true)
             key = cellKey(at: at)
             guard key != nil else { return nil }
         }
@@ -113,8 +112,7 @@ private struct PostLineScanner {
             nameEnd = at
             guard at < limit, bytes[at] == 0x20 else { return nil }
             // One space before another word; a cell after one or more.
-            var next = at
-            while next < limit && bytes[next] == 0x20 { next += 1 }
+            let next = bytes.skipSpaces(from: at)
             if next != at + 1 {
                 key = cellKey(at: next)
                 guard key != nil else { return nil }
@@ -126,13 +124,11 @@ private struct PostLineScanner {
         var last = Token(kind: .newline, start: 0, end: 0)
         while let (keyIndex, colon) = key {
             let keyStart = at
-            at = colon + 1
-            while at < limit && (bytes[at] == 0x20 || bytes[at] == 0x09) { at += 1 }
+            at = bytes.skipSpaces(from: colon + 1, tabs: true)
             var minusStart: Int?
             if at < limit, let length = minusLength(at) {
                 minusStart = at
-                at += length
-                while at < limit && bytes[at] == 0x20 { at += 1 }
+                at = bytes.skipSpaces(from: at + length)
             }
             guard bytes.isDigit(at) else { return nil }
             let number = bytes.scanNumber(at: at)
@@ -145,8 +141,7 @@ private struct PostLineScanner {
             }
             cells.append(Cell(keyIndex: Int32(keyIndex), keyStart: Int32(keyStart), value: value))
             last = Token(kind: .number, start: Int32(at), end: Int32(number.end))
-            at = number.end
-            while at < limit && (bytes[at] == 0x20 || bytes[at] == 0x09) { at += 1 }
+            at = bytes.skipSpaces(from: number.end, tabs: true)
             if at >= limit { break }
             switch bytes[at] {
             case 0x0A, UInt8(ascii: "#"), UInt8(ascii: "}"), UInt8(ascii: ";"):

@@ -108,6 +108,14 @@ struct PostLineReaderTests {
         "post A 2024:\u{00A0}1",
         "post A 2024: 1\u{00A0}000",
         "post A 2024: 1 000,5 Prognos: −0,25",
+        // Padding into columns, read eight bytes at a time: runs of every length around
+        // eight, a tab inside a run, a run to the end of the line.
+        "post A                   2024:          1          Prognos:   2",
+        "post Lång rad       \t        2024:\t       1",
+        "post         B 2024: 1",
+        "post \"C d\"                2024:        −1 000       ",
+        "post E" + String(repeating: " ", count: 7) + "2024:" + String(repeating: " ", count: 8) + "5" + String(repeating: " ", count: 9),
+        "post F 2024:" + String(repeating: " ", count: 16) + "-" + String(repeating: " ", count: 15) + "7",
     ]
 
     @Test("each line reads the same fast and token by token", arguments: PostLineReaderTests.lines)
