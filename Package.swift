@@ -24,7 +24,11 @@ let package = Package(
         // parser (no package dependencies: start-up is most of a small file's run).
         .executableTarget(
             name: "RamverkCLI",
-            dependencies: ["Ramverk", "RamverkREPL", "CEditLine"]
+            dependencies: ["Ramverk", "RamverkREPL", "CEditLine"],
+            // The Swift runtime linked in, in release builds: the dynamic loader then has
+            // a dozen fewer libraries to map and resolve symbols in at every start, which
+            // was half of `ramverk --version`. Debug builds (and `swift test`) stay dynamic.
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
         ),
 
         // Unit tests per stage, and the grammar kept true (and the harness the fuzzer
