@@ -7,9 +7,6 @@ let package = Package(
         .executable(name: "ramverk", targets: ["RamverkCLI"]),
         .library(name: "Ramverk", targets: ["Ramverk"]),
     ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    ],
     targets: [
         // The language: source → tokens → syntax tree → checked model → evaluation →
         // report data → rendering. Prints nothing.
@@ -23,15 +20,15 @@ let package = Package(
         // libedit (Debian libedit-dev), for line editing in a terminal.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
-        // The command-line shell around the library.
+        // The command-line shell around the library, with its own small command-line
+        // parser (no package dependencies: start-up is most of a small file's run).
         .executableTarget(
             name: "RamverkCLI",
-            dependencies: [
-                "Ramverk",
-                "RamverkREPL",
-                "CEditLine",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["Ramverk", "RamverkREPL", "CEditLine"],
+            // The Swift runtime linked in, in release builds: the dynamic loader then has
+            // a dozen fewer libraries to map and resolve symbols in at every start, which
+            // was half of `ramverk --version`. Debug builds (and `swift test`) stay dynamic.
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
         ),
 
         // Unit tests per stage, and the grammar kept true (and the harness the fuzzer
@@ -41,5 +38,7 @@ let package = Package(
         .testTarget(name: "RamverkREPLTests", dependencies: ["RamverkREPL", "Ramverk"]),
         // Runs the built `ramverk` binary: golden scenario → report pairs, exit codes.
         .testTarget(name: "EndToEndTests", dependencies: ["RamverkCLI"]),
+        // The command-line parser and help of the `ramverk` command, without running it.
+        .testTarget(name: "RamverkCLITests", dependencies: ["RamverkCLI"]),
     ]
 )

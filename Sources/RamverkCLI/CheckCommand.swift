@@ -1,12 +1,28 @@
-import ArgumentParser
 import Ramverk
 
 /// `ramverk kontrollera VÄG…`: every scenario under the paths through the whole
 /// pipeline, all problems of all files in one run. Only wires: finding the files,
 /// running them and rendering are the library's.
-struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "kontrollera",
+struct CheckCommand {
+    enum Format: String, CaseIterable {
+        case text, json, github
+    }
+
+    static let paths = PositionalSpec(name: "VÄG", help: "Filer och mappar att kontrollera.", repeats: true,
+                                      whenMissing: "ange minst en fil eller mapp att kontrollera")
+    static let format = OptionSpec.option(
+        "format", .choice(Format.allCases.map(\.rawValue)), valueName: "FORMAT",
+        help: "Utdataformat: text, json (schema ramverk.kontrollera/1) eller github (anteckningar i GitHub Actions).",
+        defaultValue: "text")
+    static let quiet = OptionSpec.flag(
+        "tyst",
+        help: "Skriv bara problemen: inget för filer utan problem, inga noter och ingen sammanfattning (text och github; json skrivs alltid hel).")
+    static let warningsAsErrors = OptionSpec.flag("varningar-som-fel", help: "En varning ger slutkod 65, som ett fel.")
+    static let noColour = OptionSpec.noColour()
+
+    static let spec = CommandSpec(
+        name: "kontrollera",
+        aliases: ["check"],
         abstract: "Kontrollera scenariofiler och mappar: alla fel, varningar och kontroller på en gång.",
         discussion: """
         Läser varje fil som anges och varje .ramverk-fil i mapparna som anges (också i \
@@ -24,33 +40,22 @@ struct CheckCommand: ParsableCommand {
 
         Alla koder med exempel: docs/diagnostiker.md. JSON-formatet: docs/json.md.
         """,
-        aliases: ["check"]
+        positionals: [paths],
+        options: [format, quiet, warningsAsErrors, noColour]
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, github
-    }
+    let paths: [String]
+    let format: Format
+    let quiet: Bool
+    let warningsAsErrors: Bool
+    let noColour: Bool
 
-    @Argument(help: ArgumentHelp("Filer och mappar att kontrollera.", valueName: "VÄG"))
-    var paths: [String] = []
-
-    @Option(help: ArgumentHelp(
-        "Utdataformat: text, json (schema ramverk.kontrollera/1) eller github (anteckningar i GitHub Actions).",
-        valueName: "FORMAT"))
-    var format: Format = .text
-
-    @Flag(name: .customLong("tyst"),
-          help: "Skriv bara problemen: inget för filer utan problem, inga noter och ingen sammanfattning (text och github; json skrivs alltid hel).")
-    var quiet = false
-
-    @Flag(name: .customLong("varningar-som-fel"), help: "En varning ger slutkod 65, som ett fel.")
-    var warningsAsErrors = false
-
-    @Flag(name: .customLong("ingen-färg"), help: "Ingen färg, även i en terminal.")
-    var noColour = false
-
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("ange minst en fil eller mapp att kontrollera") }
+    init(_ arguments: ParsedArguments) {
+        paths = arguments.arguments(Self.paths)
+        format = arguments.value(Self.format).flatMap(Format.init(rawValue:)) ?? .text
+        quiet = arguments.flag(Self.quiet)
+        warningsAsErrors = arguments.flag(Self.warningsAsErrors)
+        noColour = arguments.flag(Self.noColour)
     }
 
     func run() throws {

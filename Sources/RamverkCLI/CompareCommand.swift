@@ -1,10 +1,18 @@
-import ArgumentParser
 import Ramverk
 
 /// `ramverk jämför FIL`: the base and the file's scenarios side by side.
-struct CompareCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "jämför",
+struct CompareCommand {
+    static let file = PositionalSpec.scenarioFile
+    static let scenarios = OptionSpec.option("scenario", valueName: "NAMN", help: "Jämför bara detta scenario (kan upprepas).",
+                                             repeats: true)
+    static let onlyChanged = OptionSpec.flag("bara-ändringar", help: "Visa bara rader som skiljer sig från basen.")
+    static let format = ReportFormat.option
+    static let output = ReportDestination.option(help: "Skriv jämförelsen till FIL i stället för till standard ut.")
+    static let noColour = OptionSpec.noColour()
+
+    static let spec = CommandSpec(
+        name: "jämför",
+        aliases: ["jamfor", "compare"],
         abstract: "Jämför scenarierna i en fil med basen, sida vid sida.",
         discussion: """
         Visar basen (filen utan scenarier) och varje scenario som kolumner för det år som \
@@ -16,29 +24,27 @@ struct CompareCommand: ParsableCommand {
         inte gör det, 65 vid fel i scenariot, 66 om filen inte kan läsas, 64 vid felaktiga \
         flaggor, 73 om utdatafilen inte kan skrivas.
         """,
-        aliases: ["jamfor", "compare"]
+        positionals: [file],
+        options: [scenarios, onlyChanged] + SimulationOptions.options + [format, output, noColour]
     )
 
-    @Argument(help: ArgumentHelp("Scenariofilen (.ramverk), eller - för standard in.", valueName: "FIL"))
-    var file: String
+    let file: String
+    let scenarios: [String]
+    let onlyChanged: Bool
+    let simulation: SimulationOptions
+    let format: ReportFormat
+    let output: String?
+    let noColour: Bool
 
-    @Option(name: .customLong("scenario"), help: ArgumentHelp("Jämför bara detta scenario (kan upprepas).", valueName: "NAMN"))
-    var scenarios: [String] = []
-
-    @Flag(name: .customLong("bara-ändringar"), help: "Visa bara rader som skiljer sig från basen.")
-    var onlyChanged = false
-
-    @OptionGroup var simulation: SimulationOptions
-
-    @Option(help: ArgumentHelp("Utdataformat: text, json, csv eller html.", valueName: "FORMAT"))
-    var format: ReportFormat = .text
-
-    @Option(name: [.customShort("o"), .customLong("utdata")],
-            help: ArgumentHelp("Skriv jämförelsen till FIL i stället för till standard ut.", valueName: "FIL"))
-    var output: String?
-
-    @Flag(name: .customLong("ingen-färg"), help: "Ingen färg, även i en terminal.")
-    var noColour = false
+    init(_ arguments: ParsedArguments) throws {
+        file = arguments.requiredArgument(Self.file)
+        scenarios = arguments.values(Self.scenarios)
+        onlyChanged = arguments.flag(Self.onlyChanged)
+        simulation = try SimulationOptions(arguments)
+        format = ReportFormat(arguments.value(Self.format))
+        output = arguments.value(Self.output)
+        noColour = arguments.flag(Self.noColour)
+    }
 
     func run() throws {
         let destination = ReportDestination(output)

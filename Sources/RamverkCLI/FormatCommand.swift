@@ -1,11 +1,18 @@
-import ArgumentParser
 import Ramverk
 
 /// `ramverk formatera [--kontroll] VÄG…`: rewrites scenario files in their canonical
 /// layout, or (with --kontroll, for CI) only says which files are not in it.
-struct FormatCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "formatera",
+struct FormatCommand {
+    static let paths = PositionalSpec(name: "VÄG", help: "Filer och mappar att formatera, eller - för standard in.",
+                                      repeats: true, whenMissing: "ange minst en fil eller mapp, eller - för standard in")
+    static let checkOnly = OptionSpec.flag(
+        "kontroll", help: "Skriv ingenting; lista filerna som skulle ändras (slutkod 1 om någon skulle det).")
+    static let showDifferences = OptionSpec.flag("skillnader", help: "Visa ändringarna rad för rad.")
+    static let noColour = OptionSpec.noColour(help: "Ingen färg i felmeddelanden, även i en terminal.")
+
+    static let spec = CommandSpec(
+        name: "formatera",
+        aliases: ["fmt"],
         abstract: "Skriv scenariofiler i enhetlig form.",
         discussion: """
         Skriver om filerna med indrag, mellanrum, tabeller i kolumner och tal som \
@@ -17,23 +24,20 @@ struct FormatCommand: ParsableCommand {
         kommando, 65 syntaxfel i en fil, 66 en fil kan inte läsas, 70 internt fel, \
         73 en fil kan inte skrivas. Vid flera problem gäller den högsta koden.
         """,
-        aliases: ["fmt"]
+        positionals: [paths],
+        options: [checkOnly, showDifferences, noColour]
     )
 
-    @Argument(help: ArgumentHelp("Filer och mappar att formatera, eller - för standard in.", valueName: "VÄG"))
-    var paths: [String] = []
+    let paths: [String]
+    let checkOnly: Bool
+    let showDifferences: Bool
+    let noColour: Bool
 
-    @Flag(name: .customLong("kontroll"), help: "Skriv ingenting; lista filerna som skulle ändras (slutkod 1 om någon skulle det).")
-    var checkOnly = false
-
-    @Flag(name: .customLong("skillnader"), help: "Visa ändringarna rad för rad.")
-    var showDifferences = false
-
-    @Flag(name: .customLong("ingen-färg"), help: "Ingen färg i felmeddelanden, även i en terminal.")
-    var noColour = false
-
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("ange minst en fil eller mapp, eller - för standard in") }
+    init(_ arguments: ParsedArguments) {
+        paths = arguments.arguments(Self.paths)
+        checkOnly = arguments.flag(Self.checkOnly)
+        showDifferences = arguments.flag(Self.showDifferences)
+        noColour = arguments.flag(Self.noColour)
     }
 
     func run() throws {

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Ramverk
 import RamverkREPL
 #if canImport(Glibc)
@@ -8,9 +7,12 @@ import Glibc
 /// `ramverk repl [FIL]`, and `ramverk` with no arguments: the interactive session. In a
 /// terminal with libedit's line editing; otherwise the lines of standard input are the
 /// commands (a script), with no prompts.
-struct ReplCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "repl",
+struct ReplCommand {
+    static let file = PositionalSpec(name: "FIL", help: "Scenariofilen att ladda (.ramverk).", required: false)
+    static let noColour = OptionSpec.noColour()
+
+    static let spec = CommandSpec(
+        name: "repl",
         abstract: "Öppna en interaktiv session: räkna, pröva ändringar, förklara och spara scenarier.",
         discussion: """
         Utan argument öppnar `ramverk` också sessionen. Skriv uttryck (Folkhälsa.2021 × 2), \
@@ -21,23 +23,21 @@ struct ReplCommand: ParsableCommand {
         Är standard in ingen terminal läses kommandona från den, ett per rad, utan prompt: \
         echo ':om Folkhälsa = 800' | ramverk repl FIL. Slutkod 0, eller 65 om någon rad gav \
         ett fel (sessionen går vidare efter ett fel).
-        """
+        """,
+        positionals: [file],
+        options: [noColour]
     )
 
-    @Argument(help: ArgumentHelp("Scenariofilen att ladda (.ramverk).", valueName: "FIL"))
-    var file: String?
-
-    @Flag(name: .customLong("ingen-färg"), help: "Ingen färg, även i en terminal.")
-    var noColour = false
+    let file: String?
+    let noColour: Bool
 
     /// A word that is neither a file nor a scenario's name is a misspelt command
     /// (`ramverk kontrolera`), not a file to open a session on.
-    func validate() throws {
+    init(_ arguments: ParsedArguments) throws {
+        file = arguments.argument(Self.file)
+        noColour = arguments.flag(Self.noColour)
         guard let file, !file.hasSuffix(".ramverk"), !file.contains("/"), access(file, F_OK) != 0 else { return }
-        let commands = ["kör", "risk", "kontrollera", "formatera", "repl"]
-        var message = "okänt kommando '\(file)'"
-        if let suggestion = NameSuggestion.closest(to: file, among: commands) { message += "; menade du '\(suggestion)'?" }
-        throw ValidationError(message)
+        throw UsageError.unknownCommand(file, suggestion: RamverkCommand.program.commandSuggestion(for: file))
     }
 
     func run() throws {

@@ -1,17 +1,30 @@
-import ArgumentParser
 import Ramverk
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The formats of the report commands (`kör`, `risk`).
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+/// The formats of the report commands (`kör`, `risk`, `jämför`).
+enum ReportFormat: String, CaseIterable {
     case text, json, csv, html
+
+    /// `--format FORMAT`; its words are the cases, so the two cannot disagree.
+    static let option = OptionSpec.option("format", .choice(allCases.map(\.rawValue)), valueName: "FORMAT",
+                                          help: "Utdataformat: text, json, csv eller html.", defaultValue: "text")
+
+    /// The value of `--format`, which the parser has checked.
+    init(_ value: String?) {
+        self = value.flatMap(ReportFormat.init(rawValue:)) ?? .text
+    }
 }
 
 /// Where a report goes: standard output, or with `-o FIL` a file written atomically
 /// (`AtomicFile`), so a failed run never leaves half a report or harms the one before.
 struct ReportDestination {
+    /// `-o FIL`, `--utdata FIL`; `help` names what is written.
+    static func option(help: String) -> OptionSpec {
+        .option("utdata", short: "o", valueName: "FIL", help: help)
+    }
+
     /// nil (or "-") = standard output.
     var path: String?
 

@@ -1,10 +1,14 @@
-import ArgumentParser
 import Ramverk
 
 /// `ramverk risk FIL`: the risk- och känslighetsanalys.
-struct RiskCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "risk",
+struct RiskCommand {
+    static let file = PositionalSpec.scenarioFile
+    static let format = ReportFormat.option
+    static let output = ReportDestination.option(help: "Skriv analysen till FIL i stället för till standard ut.")
+    static let noColour = OptionSpec.noColour()
+
+    static let spec = CommandSpec(
+        name: "risk",
         abstract: "Räkna ut risk- och känslighetsanalysen.",
         discussion: """
         Skriver känslighetsanalysen (varje faktors påverkan på resultatet, rangordnad, med \
@@ -14,23 +18,24 @@ struct RiskCommand: ParsableCommand {
         JSON, CSV (för Excel) eller HTML (med tornado och histogram); med -o till en fil, \
         hel eller inte alls. Slutkod 0 när analysen kunde göras, 65 vid fel i scenariot, 66 om \
         filen inte kan läsas, 64 vid felaktiga flaggor, 73 om utdatafilen inte kan skrivas.
-        """
+        """,
+        positionals: [file],
+        options: SimulationOptions.options + [format, output, noColour]
     )
 
-    @Argument(help: ArgumentHelp("Scenariofilen (.ramverk), eller - för standard in.", valueName: "FIL"))
-    var file: String
+    let file: String
+    let simulation: SimulationOptions
+    let format: ReportFormat
+    let output: String?
+    let noColour: Bool
 
-    @OptionGroup var simulation: SimulationOptions
-
-    @Option(help: ArgumentHelp("Utdataformat: text, json, csv eller html.", valueName: "FORMAT"))
-    var format: ReportFormat = .text
-
-    @Option(name: [.customShort("o"), .customLong("utdata")],
-            help: ArgumentHelp("Skriv analysen till FIL i stället för till standard ut.", valueName: "FIL"))
-    var output: String?
-
-    @Flag(name: .customLong("ingen-färg"), help: "Ingen färg, även i en terminal.")
-    var noColour = false
+    init(_ arguments: ParsedArguments) throws {
+        file = arguments.requiredArgument(Self.file)
+        simulation = try SimulationOptions(arguments)
+        format = ReportFormat(arguments.value(Self.format))
+        output = arguments.value(Self.output)
+        noColour = arguments.flag(Self.noColour)
+    }
 
     func run() throws {
         let destination = ReportDestination(output)

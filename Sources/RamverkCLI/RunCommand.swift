@@ -1,13 +1,20 @@
-import ArgumentParser
 import Ramverk
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// `ramverk kör FIL`: prints the driftbudget and the checks.
-struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "kör",
+struct RunCommand {
+    static let file = PositionalSpec.scenarioFile
+    static let columns = OptionSpec.option("kolumn", valueName: "KOLUMN", help: "Visa bara denna kolumn (kan upprepas).",
+                                           repeats: true)
+    static let format = ReportFormat.option
+    static let output = ReportDestination.option(help: "Skriv rapporten till FIL i stället för till standard ut.")
+    static let noColour = OptionSpec.noColour()
+
+    static let spec = CommandSpec(
+        name: "kör",
+        aliases: ["kor", "run"],
         abstract: "Räkna ut och skriv driftbudgeten med kontroller.",
         discussion: """
         Skriver driftbudgeten (områden, poster, summor, förändring mellan åren), ramar, \
@@ -16,24 +23,23 @@ struct RunCommand: ParsableCommand {
         rapporten till en fil, hel eller inte alls. Slutkod 1 om en kontroll inte stämmer, \
         65 vid fel i scenariot, 66 om filen inte kan läsas, 73 om utdatafilen inte kan skrivas.
         """,
-        aliases: ["kor", "run"]
+        positionals: [file],
+        options: [columns, format, output, noColour]
     )
 
-    @Argument(help: ArgumentHelp("Scenariofilen (.ramverk), eller - för standard in.", valueName: "FIL"))
-    var file: String
+    let file: String
+    let columns: [String]
+    let format: ReportFormat
+    let output: String?
+    let noColour: Bool
 
-    @Option(name: .customLong("kolumn"), help: ArgumentHelp("Visa bara denna kolumn (kan upprepas).", valueName: "KOLUMN"))
-    var columns: [String] = []
-
-    @Option(help: ArgumentHelp("Utdataformat: text, json, csv eller html.", valueName: "FORMAT"))
-    var format: ReportFormat = .text
-
-    @Option(name: [.customShort("o"), .customLong("utdata")],
-            help: ArgumentHelp("Skriv rapporten till FIL i stället för till standard ut.", valueName: "FIL"))
-    var output: String?
-
-    @Flag(name: .customLong("ingen-färg"), help: "Ingen färg, även i en terminal.")
-    var noColour = false
+    init(_ arguments: ParsedArguments) {
+        file = arguments.requiredArgument(Self.file)
+        columns = arguments.values(Self.columns)
+        format = ReportFormat(arguments.value(Self.format))
+        output = arguments.value(Self.output)
+        noColour = arguments.flag(Self.noColour)
+    }
 
     func run() throws {
         if getenv("RAMVERK_TIDER") != nil { StageClock.start() }
@@ -88,6 +94,11 @@ struct RunCommand: ParsableCommand {
         StageClock.mark("render")
         if report.failedChecks > 0 { throw ExitCode(ExitStatus.checkFailed) }
     }
+}
+
+extension PositionalSpec {
+    /// The one scenario file of `kör`, `risk` and `jämför`.
+    static let scenarioFile = PositionalSpec(name: "FIL", help: "Scenariofilen (.ramverk), eller - för standard in.")
 }
 
 /// Reads the scenario named on the command line (or standard input for "-").

@@ -55,6 +55,23 @@ enum Terminal {
     }
 }
 
+extension OptionSpec {
+    /// `--ingen-färg`, which every command has.
+    static func noColour(help: String = "Ingen färg, även i en terminal.") -> OptionSpec {
+        .flag("ingen-färg", help: help)
+    }
+}
+
+/// Ends a command with a status other than 0, once it has said why (or, for 1, once
+/// the report shows the checks that failed).
+struct ExitCode: Error {
+    let status: Int32
+
+    init(_ status: Int32) {
+        self.status = status
+    }
+}
+
 /// The documented exit codes (README, `ramverk --help`).
 enum ExitStatus {
     static let ok: Int32 = 0

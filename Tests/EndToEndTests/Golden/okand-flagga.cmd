@@ -1,0 +1,1 @@
+kör Scenarios/haninge-2021.ramverk --kolum 2021
