@@ -86,7 +86,7 @@ public struct SimulationSummary: Sendable {
     }
 
     /// Bin of a value: ⌊(value − minimum) · bins / (maximum − minimum + 1)⌋.
-    private static func histogram(_ statistics: SimulationStatistics) -> [Int] {
+    static func histogram(_ statistics: SimulationStatistics) -> [Int] {
         var bins = [Int](repeating: 0, count: histogramBins)
         let range = UInt64(bitPattern: statistics.maximum &- statistics.minimum)
         guard range < UInt64.max else {
