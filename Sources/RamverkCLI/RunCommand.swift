@@ -62,7 +62,7 @@ struct RunCommand {
         // The risk analysis with the file's own simulation settings.
         var riskAnalysis: RiskAnalysisResult?
         if !model.riskAnalysis.isEmpty {
-            let analysis = RiskAnalysis.run(model, options: .init(progress: Progress.onTerminal()))
+            let analysis = RiskAnalysis.run(run, options: .init(progress: Progress.onTerminal()))
             Progress.clear()
             Terminal.writeError(DiagnosticRenderer(sources: run.sources, colour: !noColour && Terminal.wantsColour(2))
                 .render(analysis.newDiagnostics(since: run)))

@@ -17,7 +17,6 @@ struct AffineShortcut: Sendable {
 
     /// nil when some value between the risks and the figures is not a plain sum.
     static func make(_ whatIf: inout WhatIf, risks: [DrawnRisk], outputs: Int) -> AffineShortcut? {
-        let model = whatIf.model
         // Per risk: its target's base as an amount (öre), and the number it is (nil for
         // an amount).
         var targetBases: [Int64] = []
@@ -84,42 +83,73 @@ struct AffineShortcut: Sendable {
     }
 
     /// The outputs of a block of iterations from each risk's values (internal sign,
-    /// öre; risk i's in `values[i · stride ..< i · stride + block.rows]`): per output
-    /// its offset (base − Σ cᵢ·baseᵢ) plus Σ cᵢ·valueᵢ over its non-zero coefficients,
-    /// a term at a time over the block. An iteration whose sum overflows fails.
-    func evaluate(_ values: UnsafeBufferPointer<Int64>, stride: Int, _ block: IterationBlock) {
-        let (rows, width, results, succeeded) = (block.rows, block.outputs, block.results, block.succeeded)
+    /// öre; risk i's in `values[i · stride ..< i · stride + block.rows]`, none of them
+    /// larger in magnitude than `largest[i]`): per output its offset (base − Σ cᵢ·baseᵢ)
+    /// plus Σ cᵢ·valueᵢ over its non-zero coefficients, a term at a time over the block.
+    /// An iteration whose sum overflows fails.
+    func evaluate(_ values: UnsafePointer<Int64>, stride: Int, largest: UnsafePointer<UInt64>, _ block: IterationBlock) {
+        let (rows, succeeded) = (block.rows, block.succeeded)
         terms.withUnsafeBufferPointer { terms in
             var start = 0
             for output in 0..<self.outputs {
-                let offset = offsets[output]
-                for row in 0..<rows { results[row &* width &+ output] = offset }
-                let end = termEnds[output]
-                for term in terms[start..<end] {
-                    let column = values.baseAddress! + Int(term.risk) &* stride
+                let (offset, end) = (offsets[output], termEnds[output])
+                let column = block.column(output)
+                let outputTerms = UnsafeBufferPointer(rebasing: terms[start..<end])
+                start = end
+                // The usual case: no sum of the block can overflow — |offset| + Σ |cᵢ|·max|valueᵢ|
+                // fits, and it bounds every product and partial sum — so the terms are
+                // added with wrapping arithmetic, which gives the same numbers as checked
+                // arithmetic when nothing overflows, without a test per row.
+                if Self.bound(offset, outputTerms, largest) != nil {
+                    column.update(repeating: offset, count: rows)
+                    for term in outputTerms {
+                        let termValues = values + Int(term.risk) &* stride
+                        // A coefficient of ±1 (most are: a cost or an income counted once)
+                        // without the multiplication, which vector code lacks for 64 bits.
+                        switch term.coefficient {
+                        case 1: for row in 0..<rows { column[row] &+= termValues[row] }
+                        case -1: for row in 0..<rows { column[row] &-= termValues[row] }
+                        case let coefficient: for row in 0..<rows { column[row] &+= termValues[row] &* coefficient }
+                        }
+                    }
+                    continue
+                }
+                column.update(repeating: offset, count: rows)
+                for term in outputTerms {
+                    let termValues = values + Int(term.risk) &* stride
                     for row in 0..<rows {
-                        let slot = row &* width &+ output
-                        let (part, o1) = column[row].multipliedReportingOverflow(by: term.coefficient)
-                        let (total, o2) = results[slot].addingReportingOverflow(part)
-                        results[slot] = total
+                        let (part, o1) = termValues[row].multipliedReportingOverflow(by: term.coefficient)
+                        let (total, o2) = column[row].addingReportingOverflow(part)
+                        column[row] = total
                         if o1 || o2 { succeeded[row] = false }
                     }
                 }
-                start = end
             }
         }
     }
 
+    /// |offset| + Σ |cᵢ|·largestᵢ over the terms, nil when it exceeds Int64.max.
+    private static func bound(_ offset: Int64, _ terms: UnsafeBufferPointer<Term>, _ largest: UnsafePointer<UInt64>) -> UInt64? {
+        var bound = offset.magnitude
+        for term in terms {
+            let (product, o1) = term.coefficient.magnitude.multipliedReportingOverflow(by: largest[Int(term.risk)])
+            let (sum, o2) = bound.addingReportingOverflow(product)
+            if o1 || o2 { return nil }
+            bound = sum
+        }
+        return bound <= UInt64(Int64.max) ? bound : nil
+    }
+
     /// One non-zero coefficient of an output.
-    struct Term: Sendable {
+    struct Term: Sendable, Equatable {
         var risk: Int32
         var coefficient: Int64
     }
 
     /// Per output, in order: its terms are `terms[termEnds[o − 1]..<termEnds[o]]`.
-    private let terms: [Term]
-    private let termEnds: [Int]
-    private let offsets: [Int64]
+    let terms: [Term]
+    let termEnds: [Int]
+    let offsets: [Int64]
 
     private init?(base: [Int64], coefficients: [Int64], targetBases: [Int64], outputs: Int) {
         var terms: [Term] = []

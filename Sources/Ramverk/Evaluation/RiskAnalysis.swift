@@ -102,6 +102,33 @@ public enum RiskAnalysis {
         StageClock.mark("risk: sensitivities")
         result.diagnostics += whatIf.evaluator.diagnostics
         whatIf.evaluator.diagnostics = []
+        if !options.simulate {
+            // Kept for a simulation of the same model to go on from (`run(_:options:)`
+            // with the scenario's run): the state the simulation step starts from.
+            result.beforeSimulation = whatIf
+            result.diagnosticsBeforeSimulation = result.diagnostics.count
+        }
+        if !risks.isEmpty {
+            result.simulation = RiskSimulation.run(&whatIf, risks: risks, options: options, diagnostics: &result.diagnostics)
+        }
+        return result
+    }
+
+    /// The analysis of a scenario's model with a simulation: the same result as
+    /// `run(model, options:)`, but going on from the analysis without simulation that
+    /// the pipeline made (`ScenarioRun.riskAnalysis`) — its base and känslighetsanalys
+    /// as they are, and the simulation from the state it stopped in — instead of
+    /// evaluating the model for the analysis a second time.
+    public static func run(_ scenario: ScenarioRun, options: Options) -> RiskAnalysisResult {
+        guard let model = scenario.model else { return RiskAnalysisResult() }
+        guard options.simulate, let prepared = scenario.riskAnalysis, var whatIf = prepared.beforeSimulation else {
+            return run(model, options: options)
+        }
+        var result = prepared
+        result.beforeSimulation = nil
+        // The simulation step's own problems come again, as from a run of its own.
+        result.diagnostics.removeSubrange(prepared.diagnosticsBeforeSimulation...)
+        let risks = model.riskAnalysis.quantifiedRisks
         if !risks.isEmpty {
             result.simulation = RiskSimulation.run(&whatIf, risks: risks, options: options, diagnostics: &result.diagnostics)
         }
@@ -128,6 +155,10 @@ public struct RiskAnalysisResult: Sendable {
     public var sensitivities: [SensitivityResult] = []
     public var simulation: SimulationSummary?
     public var diagnostics: [Diagnostic] = []
+    /// A run without simulation: where it stood before its simulation step, and how
+    /// many of `diagnostics` were found by then (see `RiskAnalysis.run(_:options:)`).
+    var beforeSimulation: WhatIf?
+    var diagnosticsBeforeSimulation = 0
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 

@@ -39,15 +39,22 @@ enum RiskSimulation {
         StageClock.mark("risk: drivers")
         let plan = whatIf.plan(quantifiedRisks.map(\.target))
         let outputCount = 2 + whatIf.yearRams.count + settings.followed.count
-        let shortcut = options.fullEvaluation || !SimulationContext.shortcutApplies(to: risks) ? nil
+        var shortcut = options.fullEvaluation || !SimulationContext.shortcutApplies(to: risks) ? nil
             : AffineShortcut.make(&whatIf, risks: risks, outputs: outputCount)
+        // Under the shortcut, only the figures that differ and move are computed.
+        var figures = (0..<outputCount).map(SimulatedFigure.output)
+        if let all = shortcut {
+            let distinct = all.distinctOutputs()
+            figures = distinct.figures
+            shortcut = all.keeping(distinct.kept)
+        }
         let template = SimulationContext(whatIf: whatIf, plan: plan, risks: risks, shortcut: shortcut)
         StageClock.mark("risk: shortcut")
         let result: SimulationResult
         do {
             result = try MonteCarloRunner.run(
                 drivers: drivers, correlation: correlation, iterations: iterations, seed: seed,
-                threads: options.threads ?? MonteCarloRunner.defaultThreadCount, outputs: outputCount,
+                threads: options.threads ?? MonteCarloRunner.defaultThreadCount, outputs: shortcut?.outputs ?? outputCount,
                 progress: options.progress,
                 makeContext: { SimulationWorker(template) },
                 evaluateBlocks: { worker, block in worker.context.iterate(block) })
@@ -67,7 +74,7 @@ enum RiskSimulation {
             diagnostics.append(Diagnostic(.simulationFailures(failed: result.failedIterations, of: iterations),
                                           at: settings.span ?? analysis.quantifiedRisks.first?.span))
         }
-        return SimulationSummary(result, model: model, yearRams: whatIf.yearRams, risks: quantifiedRisks)
+        return SimulationSummary(result, figures: figures, model: model, yearRams: whatIf.yearRams, risks: quantifiedRisks)
     }
 
     /// The engine's drivers and the risks as the iterations apply them, from the

@@ -39,9 +39,10 @@ struct SimulationContext: Sendable {
     private let units: [MoneyUnit?]
     private let nodes: [Int]
     private let nodeStarts: [Int]
-    /// Scratch: per risk a column of a block's values (shortcut), or per target the
-    /// values of one iteration (full evaluation).
+    /// Scratch: per risk a column of a block's values and the largest magnitude among
+    /// them (shortcut), or per target the values of one iteration (full evaluation).
     private var riskValues: [Int64]
+    private var largest: [UInt64]
     private var targetValues: [Int64]
 
     init(whatIf: WhatIf, plan: WhatIf.Plan, risks: [DrawnRisk], shortcut: AffineShortcut?) {
@@ -80,6 +81,7 @@ struct SimulationContext: Sendable {
         (self.bases, self.kinds, self.flips, self.nodes, self.nodeStarts) = (bases, kinds, flips, nodes, starts)
         self.units = units
         riskValues = [Int64](repeating: 0, count: risks.count * ChunkWorker.blockRows)
+        largest = [UInt64](repeating: 0, count: risks.count)
         targetValues = bases
     }
 
@@ -96,9 +98,7 @@ struct SimulationContext: Sendable {
     /// else one iteration after the other.
     mutating func iterate(_ block: IterationBlock) {
         if let shortcut { return iterateAffine(shortcut, block) }
-        for row in 0..<block.rows {
-            block.succeeded[row] = iterate(block.draws(ofRow: row), block.results(ofRow: row))
-        }
+        block.forEachRow { draws, outputs in iterate(draws, outputs) }
     }
 
     /// One iteration in full: the draws in place, the figures out; false when they
@@ -108,7 +108,7 @@ struct SimulationContext: Sendable {
         for target in bases.indices { targetValues[target] = bases[target] }
         for risk in targetOf.indices {
             let target = targetOf[risk]
-            guard let drawn = SimulationContext.rounded(draws[risk]) else { return false }
+            guard let drawn = RiskColumn.rounded(draws[risk]) else { return false }
             if replaces[risk] {
                 targetValues[target] = drawn
             } else {
@@ -153,58 +153,21 @@ struct SimulationContext: Sendable {
         let stride = ChunkWorker.blockRows
         let (bases, targetOf, replaces, flips, units) = (bases, targetOf, replaces, flips, units)
         riskValues.withUnsafeMutableBufferPointer { values in
-            for risk in targetOf.indices {
-                let target = targetOf[risk]
-                let (base, replacing, flip, unit) = (bases[target], replaces[risk], flips[target], units[target])
-                let column = values.baseAddress! + risk &* stride
-                for row in 0..<block.rows {
-                    var value: Int64 = 0
-                    var ok = false
-                    if let drawn = SimulationContext.rounded(block.draws[row &* block.drivers &+ risk]) {
-                        var overflow = false
-                        (value, overflow) = replacing ? (drawn, false) : base.addingReportingOverflow(drawn)
-                        if flip && !overflow { (value, overflow) = (0 as Int64).subtractingReportingOverflow(value) }
-                        ok = !overflow
-                        if ok, let unit {
-                            let amount = SimulationContext.amount(micros: value, in: unit)
-                            (value, ok) = (amount ?? 0, amount != nil)
-                        }
+            largest.withUnsafeMutableBufferPointer { largest in
+                for risk in targetOf.indices {
+                    let target = targetOf[risk]
+                    let column = values.baseAddress! + risk &* stride
+                    if let unit = units[target] {
+                        largest[risk] = RiskColumn.numbers(column, risk: risk, block, base: bases[target], unit: unit,
+                                                          replacing: replaces[risk])
+                    } else {
+                        largest[risk] = RiskColumn.amounts(column, risk: risk, block, base: bases[target],
+                                                          replacing: replaces[risk], flip: flips[target])
                     }
-                    // A failed iteration's values are 0, so its sums below cannot trap.
-                    column[row] = ok ? value : 0
-                    if !ok { block.succeeded[row] = false }
                 }
+                shortcut.evaluate(UnsafePointer(values.baseAddress!), stride: stride,
+                                  largest: UnsafePointer(largest.baseAddress!), block)
             }
-            shortcut.evaluate(UnsafeBufferPointer(values), stride: stride, block)
         }
-    }
-
-    /// A bare number (millionths) as the öre it makes in `unit`, rounded half away from
-    /// zero: `Ratio.moneyRounded(in:)` without its 128-bit division when the product
-    /// fits in 64 bits (for tkr, any number below 92 000 000 000).
-    @inline(__always)
-    static func amount(micros: Int64, in unit: MoneyUnit) -> Int64? {
-        let (product, overflow) = micros.multipliedReportingOverflow(by: unit.ore)
-        guard !overflow else { return Ratio(micros: micros).moneyRounded(in: unit)?.ore }
-        let quotient = product / Ratio.scale
-        let remainder = product % Ratio.scale
-        // The remainder has the product's sign; ±½ or beyond rounds away from zero.
-        return remainder.magnitude * 2 >= UInt64(Ratio.scale) ? quotient + product.signum() : quotient
-    }
-
-    /// A draw (öre, or millionths for a number) rounded half away from zero, as
-    /// `ExactArithmetic` rounds; nil beyond ±2⁶², where the conversion would trap.
-    @inline(__always)
-    static func rounded(_ draw: Double) -> Int64? {
-        guard draw.isFinite, draw.magnitude < 4.6e18 else { return nil }
-        // Truncate (one instruction), then look at the exact remainder, without branches
-        // (its side is a coin toss for the predictor): the sign bit of remainder − ½ is
-        // clear exactly when remainder ≥ ½ (the subtraction is exact there), and of
-        // −½ − remainder when remainder ≤ −½.
-        let whole = Int64(draw)
-        let remainder = draw - Double(whole)
-        let up = 1 &- Int64(bitPattern: (remainder - 0.5).bitPattern >> 63)
-        let down = 1 &- Int64(bitPattern: (-0.5 - remainder).bitPattern >> 63)
-        return whole &+ up &- down
     }
 }

@@ -44,20 +44,33 @@ public struct SimulationSummary: Sendable {
     public var result: Figure { figures[0] }
     public var balanceResult: Figure { figures[1] }
 
-    init(_ run: SimulationResult, model: Model, yearRams: [Int], risks: [QuantifiedRisk]) {
+    /// The summary of `run`, whose outputs the figures come from as `figures` says
+    /// (in output order: result, balance result, each ram's remainder, each followed value).
+    init(_ run: SimulationResult, figures sources: [SimulatedFigure], model: Model, yearRams: [Int], risks: [QuantifiedRisk]) {
         iterations = run.iterations
         seed = run.seed
         failedIterations = run.failedIterations
         var kinds: [Figure.Kind] = [.result, .balanceResult]
         kinds += yearRams.map { .ramRemaining(year: model.rams[$0].year) }
         kinds += model.riskAnalysis.simulation.followed.map { .followed(label: $0.label) }
-        figures = zip(kinds, run.outputs).map { kind, statistics in
-            Figure(kind: kind,
-                   mean: Money(ore: ExactArithmetic.narrow(ExactArithmetic.divideRounded(statistics.sum, Int128(statistics.count)) ?? 0) ?? 0),
-                   p5: Money(ore: statistics.p5), p50: Money(ore: statistics.p50), p95: Money(ore: statistics.p95),
-                   minimum: Money(ore: statistics.minimum), maximum: Money(ore: statistics.maximum),
-                   belowZero: statistics.belowZeroCount,
-                   shareBelowZero: Ratio(micros: Int64(statistics.belowZeroCount) * Ratio.scale / Int64(statistics.count)))
+        let count = run.outputs[0].count
+        figures = zip(kinds, sources).map { kind, source in
+            switch source {
+            case .output(let index):
+                let statistics = run.outputs[index]
+                return Figure(kind: kind,
+                              mean: Money(ore: ExactArithmetic.narrow(ExactArithmetic.divideRounded(statistics.sum, Int128(statistics.count)) ?? 0) ?? 0),
+                              p5: Money(ore: statistics.p5), p50: Money(ore: statistics.p50), p95: Money(ore: statistics.p95),
+                              minimum: Money(ore: statistics.minimum), maximum: Money(ore: statistics.maximum),
+                              belowZero: statistics.belowZeroCount,
+                              shareBelowZero: Ratio(micros: Int64(statistics.belowZeroCount) * Ratio.scale / Int64(statistics.count)))
+            case .constant(let value):
+                // What the statistics of `count` copies of the value come to.
+                let below = value < 0 ? count : 0
+                return Figure(kind: kind, mean: Money(ore: value), p5: Money(ore: value), p50: Money(ore: value),
+                              p95: Money(ore: value), minimum: Money(ore: value), maximum: Money(ore: value),
+                              belowZero: below, shareBelowZero: Ratio(micros: Int64(below) * Ratio.scale / Int64(count)))
+            }
         }
         contributions = zip(risks, run.contributions).map { risk, contribution in
             Contribution(name: model.risks[risk.risk].name.text,
@@ -73,7 +86,7 @@ public struct SimulationSummary: Sendable {
     }
 
     /// Bin of a value: ⌊(value − minimum) · bins / (maximum − minimum + 1)⌋.
-    private static func histogram(_ statistics: SimulationStatistics) -> [Int] {
+    static func histogram(_ statistics: SimulationStatistics) -> [Int] {
         var bins = [Int](repeating: 0, count: histogramBins)
         let range = UInt64(bitPattern: statistics.maximum &- statistics.minimum)
         guard range < UInt64.max else {
@@ -83,13 +96,33 @@ public struct SimulationSummary: Sendable {
             for value in statistics.values { bins[Int((Int128(value) - low) * Int128(histogramBins) / width)] += 1 }
             return bins
         }
-        // The same quotient in unsigned 64-bit parts, without widening every value to
-        // Int128 (the quotient is below `histogramBins`, so it cannot overflow).
         let width = range + 1
         let low = statistics.minimum
-        for value in statistics.values {
-            let product = UInt64(bitPattern: value &- low).multipliedFullWidth(by: UInt64(histogramBins))
-            bins[Int(width.dividingFullWidth(product).quotient)] += 1
+        guard width > UInt64(histogramBins) else {
+            for value in statistics.values {
+                let product = UInt64(bitPattern: value &- low).multipliedFullWidth(by: UInt64(histogramBins))
+                bins[Int(width.dividingFullWidth(product).quotient)] += 1
+            }
+            return bins
+        }
+        // Not a 128-bit division per value: value − minimum = d is in bin k exactly when
+        // d ≥ tₖ = ⌈k·width/bins⌉. The estimate ⌊d·m / 2⁶⁴⌋ with m = ⌊2⁶⁴·bins/width⌋
+        // (one multiplication) is the bin or the one below it — m is short of
+        // 2⁶⁴·bins/width by less than 1, so d·m/2⁶⁴ is short of d·bins/width by less
+        // than d/2⁶⁴ < 1 — and one comparison with the next threshold settles which.
+        let multiplier = width.dividingFullWidth((high: UInt64(histogramBins), low: 0)).quotient
+        let thresholds = (0...histogramBins).map { k -> UInt64 in
+            let (quotient, remainder) = UInt64(histogramBins).dividingFullWidth(UInt64(k).multipliedFullWidth(by: width))
+            return remainder > 0 ? quotient + 1 : quotient
+        }
+        thresholds.withUnsafeBufferPointer { thresholds in
+            bins.withUnsafeMutableBufferPointer { bins in
+                for value in statistics.values {
+                    let d = UInt64(bitPattern: value &- low)
+                    let estimate = Int(truncatingIfNeeded: d.multipliedFullWidth(by: multiplier).high)
+                    bins[estimate &+ (d >= thresholds[estimate &+ 1] ? 1 : 0)] &+= 1
+                }
+            }
         }
         return bins
     }

@@ -5,6 +5,8 @@ struct ChunkSummary: Sendable {
     /// The run-wide index of the chunk's first failed iteration.
     var firstFailed: Int?
     var moments: ContributionMoments
+    /// Per output, the sum, extremes and negatives of the chunk's kept values.
+    var tallies: [OutputTally]
 }
 
 /// The shared output arrays of a run, one base address per output. Each chunk writes
@@ -15,10 +17,14 @@ struct OutputStorage: @unchecked Sendable {
     let bases: UnsafeMutablePointer<UnsafeMutablePointer<Int64>>
 }
 
-/// A block of iterations as an evaluation sees it: the draws of `rows` iterations
-/// (row-major, `drivers` a row), room for their outputs (row-major, `outputs` a row,
-/// zeroed) and a flag per iteration, true on entry, that the evaluation clears for an
-/// iteration it cannot evaluate.
+/// A block of iterations as an evaluation sees it: the draws of `rows` iterations, room
+/// for their outputs and a flag per iteration, true on entry, that the evaluation clears
+/// for an iteration it cannot evaluate. Draws and outputs are column by column,
+/// `ChunkWorker.blockRows` apart (`draws(of:)`, `column(_:)`), so that a risk's draws
+/// or an output's values over the block are contiguous: the sampling, the
+/// column-at-a-time evaluation and the contributions run down them in vector code,
+/// and the runner copies each output's column to its array whole. The outputs are not
+/// zeroed: the evaluation writes every output of each iteration it leaves successful.
 public struct IterationBlock {
     public let rows: Int
     public let drivers: Int
@@ -27,20 +33,37 @@ public struct IterationBlock {
     public let results: UnsafeMutablePointer<Int64>
     public let succeeded: UnsafeMutablePointer<Bool>
 
-    /// Iteration `row`'s draws and outputs.
-    public func draws(ofRow row: Int) -> UnsafeBufferPointer<Double> {
-        UnsafeBufferPointer(start: draws + row &* drivers, count: drivers)
+    /// Driver `driver`'s draws over the block, `rows` of them.
+    public func draws(of driver: Int) -> UnsafePointer<Double> {
+        draws + driver &* ChunkWorker.blockRows
     }
 
-    public func results(ofRow row: Int) -> UnsafeMutableBufferPointer<Int64> {
-        UnsafeMutableBufferPointer(start: results + row &* outputs, count: outputs)
+    /// Output `output` of the block's iterations, `rows` of them.
+    public func column(_ output: Int) -> UnsafeMutablePointer<Int64> {
+        results + output &* ChunkWorker.blockRows
+    }
+
+    /// Evaluates one iteration at a time with `evaluate` (the iteration's draws in
+    /// driver order, its outputs out, starting at 0; false for a failed iteration),
+    /// through a row of scratch space.
+    func forEachRow(_ evaluate: (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Int64>) -> Bool) {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: max(drivers, 1)) { draws in
+            withUnsafeTemporaryAllocation(of: Int64.self, capacity: outputs) { row in
+                for index in 0..<rows {
+                    for driver in 0..<drivers { draws[driver] = self.draws(of: driver)[index] }
+                    row.initialize(repeating: 0)
+                    succeeded[index] = evaluate(UnsafeBufferPointer(rebasing: draws[0..<drivers]), row)
+                    for output in 0..<outputs { column(output)[index] = row[output] }
+                }
+            }
+        }
     }
 }
 
 /// One thread's scratch space and the loop that runs a chunk: fill a block of draws,
 /// evaluate the block, store each successful iteration's outputs at the chunk's fixed
-/// place and add it to the contribution sums. Nothing in the loop allocates.
-/// Non-copyable because it owns raw buffers and frees them once.
+/// place, tally them and add them to the contribution sums. Nothing in the loop
+/// allocates. Non-copyable because it owns raw buffers and frees them once.
 struct ChunkWorker: ~Copyable {
     /// Iterations drawn and evaluated at a time: a block of 128 × 20 drivers is 20 KiB,
     /// which stays in the first-level cache between drawing and evaluating.
@@ -83,40 +106,51 @@ struct ChunkWorker: ~Copyable {
         let drivers = plan.driverCount
         let outputs = self.outputs
         let results = self.results
+        let flags = self.succeeded
+        var tallies = [OutputTally](repeating: OutputTally(), count: outputs)
         var succeeded = 0
         var failed = 0
         var firstFailed: Int?
         var done = 0
         while done < count {
             let rows = min(Self.blockRows, count - done)
-            plan.fill(block, rows: rows, using: &generator)
-            // Cleared every time, so an output the evaluation leaves unwritten is 0
-            // rather than whatever this thread's previous block left there.
-            results.update(repeating: 0, count: rows &* outputs)
-            self.succeeded.update(repeating: true, count: rows)
+            plan.fill(block, rows: rows, columnStride: Self.blockRows, using: &generator)
+            flags.update(repeating: true, count: rows)
             let evaluated = IterationBlock(rows: rows, drivers: drivers, outputs: outputs, draws: block,
-                                           results: results, succeeded: self.succeeded)
+                                           results: results, succeeded: flags)
             evaluate(&context, evaluated)
+            // Counted first (a select, no branch), so that the usual block, where every
+            // iteration succeeded, copies its columns whole.
+            var failedHere = 0
+            for row in 0..<rows { failedHere &+= flags[row] ? 0 : 1 }
+            let kept = rows &- failedHere
             // The successful iterations' outputs packed after the chunk's earlier ones,
-            // an output at a time.
-            var kept = 0
+            // an output at a time, and tallied there while they are in the cache.
             for output in 0..<outputs {
                 let destination = storage.bases[output] + (start &+ succeeded)
-                kept = 0
-                for row in 0..<rows where self.succeeded[row] {
-                    destination[kept] = results[row &* outputs &+ output]
-                    kept &+= 1
+                let column = evaluated.column(output)
+                if failedHere == 0 {
+                    tallies[output].add(column, copyingTo: destination, count: rows)
+                } else {
+                    var slot = 0
+                    for row in 0..<rows where flags[row] {
+                        destination[slot] = column[row]
+                        slot &+= 1
+                    }
+                    tallies[output].add(destination, count: kept)
                 }
             }
-            sums.add(evaluated)
-            for row in 0..<rows where !self.succeeded[row] {
-                if failed == 0 { firstFailed = start + done + row }
-                failed &+= 1
+            sums.add(evaluated, allSucceeded: failedHere == 0)
+            if failedHere > 0 {
+                for row in 0..<rows where !flags[row] {
+                    if failed == 0 { firstFailed = start + done + row }
+                    failed &+= 1
+                }
             }
             succeeded &+= kept
             done += rows
         }
         return ChunkSummary(succeeded: succeeded, failed: failed, firstFailed: firstFailed,
-                            moments: ContributionMoments(sums: sums))
+                            moments: ContributionMoments(sums: sums), tallies: tallies)
     }
 }

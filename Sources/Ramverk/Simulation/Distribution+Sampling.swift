@@ -57,10 +57,7 @@ extension Distribution {
             return low + (high - low) * u
         case .triangular(let a, let c, let b):
             guard b > a else { return a }
-            // F(c) = (c − a)/(b − a) splits the two halves of the triangle.
-            let split = (c - a) / (b - a)
-            return u < split ? a + (u * (b - a) * (c - a)).squareRoot()
-                             : b - ((1 - u) * (b - a) * (b - c)).squareRoot()
+            return TriangularQuantile(min: a, mode: c, max: b)(u)
         case .normal, .lognormal:
             let clamped = Swift.min(Swift.max(u, .leastNonzeroMagnitude), 1 - 0x1p-53)
             return value(atStandardNormal: StandardNormal.quantile(clamped))
@@ -103,5 +100,30 @@ extension Distribution {
         case .event(let p, let consequence):
             return p * consequence.cdf(x) + (x >= 0 ? 1 - p : 0)
         }
+    }
+}
+
+/// The triangular distribution's quantile function, with what depends on the
+/// distribution alone worked out once (the same differences, so the same values, as
+/// writing them out in each call).
+struct TriangularQuantile {
+    let min: Double
+    let max: Double
+    let width: Double
+    let left: Double
+    let right: Double
+    let split: Double
+
+    /// For b > a.
+    init(min a: Double, mode c: Double, max b: Double) {
+        (min, max) = (a, b)
+        (width, left, right) = (b - a, c - a, b - c)
+        // F(c) = (c − a)/(b − a) splits the two halves of the triangle.
+        split = left / width
+    }
+
+    @inline(__always)
+    func callAsFunction(_ u: Double) -> Double {
+        u < split ? min + (u * width * left).squareRoot() : max - ((1 - u) * width * right).squareRoot()
     }
 }

@@ -90,8 +90,8 @@ struct ContributionMoments: Sendable {
 
 /// Raw sums of shifted draws and results, accumulated per iteration in the hot loop.
 /// One per worker, reset at each chunk; its buffers are raw memory (shifts, Σx, Σx²,
-/// Σxy, one row of `drivers` each) so that adding an iteration touches no array
-/// machinery — hence non-copyable, freeing its memory once.
+/// Σxy, one row of `drivers` each, and a block's shifted results) so that adding an
+/// iteration touches no array machinery — hence non-copyable, freeing its memory once.
 struct ContributionSums: ~Copyable {
     let drivers: Int
     var count = 0
@@ -102,8 +102,9 @@ struct ContributionSums: ~Copyable {
 
     init(shifts: [Double]) {
         drivers = shifts.count
-        storage = .allocate(capacity: max(4 * drivers, 1))
-        storage.initialize(repeating: 0, count: max(4 * drivers, 1))
+        let size = 4 * drivers + ChunkWorker.blockRows
+        storage = .allocate(capacity: size)
+        storage.initialize(repeating: 0, count: size)
         for driver in 0..<drivers { storage[driver] = shifts[driver] }
     }
 
@@ -113,6 +114,8 @@ struct ContributionSums: ~Copyable {
     var sumX: UnsafeMutablePointer<Double> { storage + drivers }
     var sumXX: UnsafeMutablePointer<Double> { storage + 2 * drivers }
     var sumXY: UnsafeMutablePointer<Double> { storage + 3 * drivers }
+    /// Scratch: y − shiftY of each row of the block being added.
+    private var shiftedY: UnsafeMutablePointer<Double> { storage + 4 * drivers }
 
     mutating func reset() {
         count = 0
@@ -122,17 +125,67 @@ struct ContributionSums: ~Copyable {
         (storage + drivers).update(repeating: 0, count: 3 * drivers)
     }
 
-    /// Adds the successful iterations of a block (`ChunkWorker`'s layout: draws
-    /// `drivers` a row, results `outputs` a row, output 0 the one followed). A sum at a
-    /// time over the block, in a register: each sum still adds the same terms in the
-    /// same order (iteration order), so the figures are the same as one by one.
-    mutating func add(_ block: IterationBlock) {
-        let (rows, results, outputs, succeeded) = (block.rows, block.results, block.outputs, block.succeeded)
-        if count == 0, let first = (0..<rows).first(where: { succeeded[$0] }) { shiftY = Double(results[first &* outputs]) }
+    /// Adds the successful iterations of a block (`IterationBlock`'s layout, output 0
+    /// the one followed); `allSucceeded` when no iteration of it failed. A sum at a time
+    /// over the block, in a register: each sum still adds the same terms in the same
+    /// order (iteration order), so the figures are the same as one by one.
+    mutating func add(_ block: IterationBlock, allSucceeded: Bool) {
+        let (rows, results, succeeded) = (block.rows, block.column(0), block.succeeded)
+        if count == 0, let first = (0..<rows).first(where: { succeeded[$0] }) { shiftY = Double(results[first]) }
+        guard allSucceeded else { return addSome(block) }
+        // Every row: no test per row, and y − shiftY converted once, not once per driver.
+        let (shiftY, ys) = (self.shiftY, shiftedY)
+        var (sumY, sumYY) = (self.sumY, self.sumYY)
+        for row in 0..<rows {
+            let y = Double(results[row]) - shiftY
+            ys[row] = y
+            sumY += y
+            sumYY += y * y
+        }
+        (self.sumY, self.sumYY) = (sumY, sumYY)
+        count += rows
+        let (shift, sx, sxx, sxy) = (shiftX, sumX, sumXX, sumXY)
+        // Two drivers at a time, one in each lane of a vector: a lane's arithmetic is
+        // IEEE arithmetic as in scalar code, so each sum is still the same terms in the
+        // same order, and the pair costs about what one driver did.
+        var driver = 0
+        while driver + 1 < drivers {
+            let pair = SIMD2(driver, driver + 1)
+            var x1 = SIMD2(sx[pair[0]], sx[pair[1]])
+            var x2 = SIMD2(sxx[pair[0]], sxx[pair[1]])
+            var xy = SIMD2(sxy[pair[0]], sxy[pair[1]])
+            let offset = SIMD2(shift[pair[0]], shift[pair[1]])
+            let (first, second) = (block.draws(of: pair[0]), block.draws(of: pair[1]))
+            for row in 0..<rows {
+                let x = SIMD2(first[row], second[row]) - offset
+                x1 += x
+                x2 += x * x
+                xy += x * ys[row]
+            }
+            (sx[pair[0]], sxx[pair[0]], sxy[pair[0]]) = (x1[0], x2[0], xy[0])
+            (sx[pair[1]], sxx[pair[1]], sxy[pair[1]]) = (x1[1], x2[1], xy[1])
+            driver += 2
+        }
+        if driver < drivers {
+            var (x1, x2, xy) = (sx[driver], sxx[driver], sxy[driver])
+            let (draws, offset) = (block.draws(of: driver), shift[driver])
+            for row in 0..<rows {
+                let x = draws[row] - offset
+                x1 += x
+                x2 += x * x
+                xy += x * ys[row]
+            }
+            (sx[driver], sxx[driver], sxy[driver]) = (x1, x2, xy)
+        }
+    }
+
+    /// `add` for a block where some iterations failed: the same sums over the others.
+    private mutating func addSome(_ block: IterationBlock) {
+        let (rows, results, succeeded) = (block.rows, block.column(0), block.succeeded)
         let shiftY = self.shiftY
         var (sumY, sumYY, added) = (self.sumY, self.sumYY, 0)
         for row in 0..<rows where succeeded[row] {
-            let y = Double(results[row &* outputs]) - shiftY
+            let y = Double(results[row]) - shiftY
             sumY += y
             sumYY += y * y
             added &+= 1
@@ -143,8 +196,8 @@ struct ContributionSums: ~Copyable {
         for driver in 0..<drivers {
             var (x1, x2, xy) = (sx[driver], sxx[driver], sxy[driver])
             for row in 0..<rows where succeeded[row] {
-                let y = Double(results[row &* outputs]) - shiftY
-                let x = block.draws[row &* block.drivers &+ driver] - shift[driver]
+                let y = Double(results[row]) - shiftY
+                let x = block.draws(of: driver)[row] - shift[driver]
                 x1 += x
                 x2 += x * x
                 xy += x * y

@@ -63,9 +63,7 @@ public enum MonteCarloRunner {
         try run(drivers: drivers, correlation: correlation, iterations: iterations, seed: seed, threads: threads,
                 outputs: outputs, progress: progress, makeContext: makeContext,
                 evaluateBlocks: { context, block in
-                    for row in 0..<block.rows {
-                        block.succeeded[row] = evaluate(&context, block.draws(ofRow: row), block.results(ofRow: row))
-                    }
+                    block.forEachRow { draws, results in evaluate(&context, draws, results) }
                 })
     }
 
@@ -135,15 +133,20 @@ public enum MonteCarloRunner {
         let failed = summaries.reduce(0) { $0 + $1.failed }
         guard failed < iterations else { throw .everyIterationFailed(iterations: iterations) }
         var moments = ContributionMoments(drivers: drivers.count)
-        for summary in summaries { moments.merge(summary.moments) }
+        var merged = [OutputTally](repeating: OutputTally(), count: outputs)
+        for summary in summaries {
+            moments.merge(summary.moments)
+            for output in 0..<outputs { merged[output].merge(summary.tallies[output]) }
+        }
         StageClock.mark("risk: iterations")
         // The outputs' statistics side by side: each is a few passes over its own values
         // (shared with the statistics, not copied), and none depends on another.
         let kept = values
+        let tallies = merged
         values = []
         let found = Mutex<[SimulationStatistics?]>(Array(repeating: nil, count: kept.count))
         let describe = { @Sendable (index: Int) in
-            let statistics = SimulationStatistics(values: kept[index])
+            let statistics = SimulationStatistics(values: kept[index], tally: tallies[index])
             found.withLock { $0[index] = statistics }
         }
         if workers > 1 {
@@ -195,10 +198,12 @@ public enum MonteCarloRunner {
         var done = 0
         while true {
             let rows = min(ChunkWorker.blockRows, count - done)
-            block.withUnsafeMutableBufferPointer { plan.fill($0.baseAddress!, rows: rows, using: &generator) }
+            block.withUnsafeMutableBufferPointer {
+                plan.fill($0.baseAddress!, rows: rows, columnStride: ChunkWorker.blockRows, using: &generator)
+            }
             if iteration - start < done + rows {
                 let row = iteration - start - done
-                return Array(block[(row * drivers.count)..<((row + 1) * drivers.count)])
+                return drivers.indices.map { block[$0 * ChunkWorker.blockRows + row] }
             }
             done += rows
         }

@@ -48,7 +48,11 @@ enum SamplingKernel: Sendable {
 
     /// Fills the column with independent draws.
     func fill(_ column: UnsafeMutablePointer<Double>, stride: Int, count: Int,
-              using generator: inout SeededGenerator) {
+              using state: inout SeededGenerator) {
+        // The generator in a local: its four words then stay in registers through the
+        // loops instead of being stored and loaded around each write to the column.
+        var generator = state
+        defer { state = generator }
         switch self {
         case .constant(let value):
             for row in 0..<count { column[row &* stride] = value }
@@ -68,11 +72,12 @@ enum SamplingKernel: Sendable {
             }
         case .event(let probability, let consequence, _):
             // Draw the consequence for every row, then zero the rows where the event
-            // does not happen: two branch-free loops instead of a data-dependent
-            // branch around a sampler. Exact in distribution either way.
+            // does not happen: two branch-free loops (the zero a select) instead of a
+            // data-dependent branch around a sampler. Exact in distribution either way.
             consequence.fill(column, stride: stride, count: count, using: &generator)
-            for row in 0..<count where generator.nextUnitDouble() >= probability {
-                column[row &* stride] = 0
+            for row in 0..<count {
+                let happens = generator.nextUnitDouble() < probability
+                column[row &* stride] = happens ? column[row &* stride] : 0
             }
         }
     }
@@ -110,11 +115,28 @@ enum SamplingKernel: Sendable {
             }
             let below = p * consequence.cdf(0)
             let upToZero = below + (1 - p)
-            for row in 0..<count {
-                let u = StandardNormal.cdf(column[row &* stride])
-                column[row &* stride] = u < below ? consequence.quantile(u / p)
-                    : u < upToZero ? 0 : consequence.quantile(Swift.min((u - (1 - p)) / p, 1))
+            // A triangular consequence (the usual one) with its constants worked out
+            // once a column too, not once a draw inside `Distribution.quantile`.
+            if case .triangular(let a, let c, let b) = consequence, b > a {
+                let quantile = TriangularQuantile(min: a, mode: c, max: b)
+                Self.mixture(column, stride: stride, count: count, p: p, below: below, upToZero: upToZero) { quantile($0) }
+            } else {
+                Self.mixture(column, stride: stride, count: count, p: p, below: below, upToZero: upToZero) {
+                    consequence.quantile($0)
+                }
             }
+        }
+    }
+
+    /// An event's value at each standard normal z of the column: the mixture's quantile
+    /// at u = Φ(z) (`Distribution.quantile`), with the consequence's quantile `quantile`.
+    @inline(__always)
+    private static func mixture(_ column: UnsafeMutablePointer<Double>, stride: Int, count: Int, p: Double,
+                                below: Double, upToZero: Double, _ quantile: (Double) -> Double) {
+        for row in 0..<count {
+            let u = StandardNormal.cdf(column[row &* stride])
+            column[row &* stride] = u < below ? quantile(u / p)
+                : u < upToZero ? 0 : quantile(Swift.min((u - (1 - p)) / p, 1))
         }
     }
 
@@ -131,7 +153,10 @@ enum SamplingKernel: Sendable {
 
     /// Independent standard normals (ziggurat).
     static func fillStandardNormals(_ column: UnsafeMutablePointer<Double>, stride: Int, count: Int,
-                                    using generator: inout SeededGenerator) {
+                                    using state: inout SeededGenerator) {
+        // In a local, as in `fill`.
+        var generator = state
+        defer { state = generator }
         let ziggurat = Ziggurat.shared
         for row in 0..<count { column[row &* stride] = ziggurat.next(using: &generator) }
     }

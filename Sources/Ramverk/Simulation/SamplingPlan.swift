@@ -28,36 +28,41 @@ struct SamplingPlan: Sendable {
         factor = correlation?.factor ?? []
     }
 
-    /// Fills `rows` iterations of draws, iteration-major (`driverCount` values per row).
-    /// Always the same numbers from the same generator state: columns in a fixed order.
-    func fill(_ block: UnsafeMutablePointer<Double>, rows: Int, using generator: inout SeededGenerator) {
-        let stride = driverCount
+    /// Fills `rows` iterations of draws, driver by driver: driver d's values in
+    /// `block[d · columnStride ..< d · columnStride + rows]`. Always the same numbers
+    /// from the same generator state: columns in a fixed order.
+    func fill(_ block: UnsafeMutablePointer<Double>, rows: Int, columnStride: Int,
+              using generator: inout SeededGenerator) {
         for (driver, kernel) in independent {
-            kernel.fill(block + driver, stride: stride, count: rows, using: &generator)
+            kernel.fill(block + driver &* columnStride, stride: 1, count: rows, using: &generator)
         }
         guard !correlated.isEmpty else { return }
         for (driver, _) in correlated {
-            SamplingKernel.fillStandardNormals(block + driver, stride: stride, count: rows, using: &generator)
+            SamplingKernel.fillStandardNormals(block + driver &* columnStride, stride: 1, count: rows, using: &generator)
         }
         let m = correlated.count
         factor.withUnsafeBufferPointer { lower in
             correlated.withUnsafeBufferPointer { drivers in
-                for row in 0..<rows {
-                    let values = block + row * stride
-                    // z = L·w in place, bottom row first: row i reads w_0 … w_i, which
-                    // rows above it have not yet overwritten.
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: rows) { z in
+                    // z = L·w in place, bottom row of L first: row i reads w_0 … w_i,
+                    // which the rows above it have not yet overwritten. A term at a time
+                    // down the columns (vector code), each z still the same sum in the
+                    // same order: ((0 + l_i0·w_0) + l_i1·w_1) + ….
                     var i = m - 1
                     while i >= 0 {
-                        var z = 0.0
-                        for k in 0...i { z += lower[i * m + k] * values[drivers[k].0] }
-                        values[drivers[i].0] = z
+                        z.initialize(repeating: 0)
+                        for k in 0...i {
+                            let (l, w) = (lower[i &* m &+ k], block + drivers[k].0 &* columnStride)
+                            for row in 0..<rows { z[row] += l * w[row] }
+                        }
+                        (block + drivers[i].0 &* columnStride).update(from: z.baseAddress!, count: rows)
                         i -= 1
                     }
                 }
             }
         }
         for (driver, kernel) in correlated {
-            kernel.transformStandardNormals(block + driver, stride: stride, count: rows)
+            kernel.transformStandardNormals(block + driver &* columnStride, stride: 1, count: rows)
         }
     }
 }

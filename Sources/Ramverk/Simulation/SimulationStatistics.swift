@@ -24,44 +24,28 @@ public struct SimulationStatistics: Sendable, Equatable {
     /// The statistics of `values` (not empty).
     public init(values: consuming [Int64]) {
         precondition(!values.isEmpty, "statistics of at least one value")
-        var total: Int128 = 0
-        var low = Int64.max
-        var high = Int64.min
-        var negative = 0
-        values.withUnsafeBufferPointer { buffer in
-            // One loop the compiler turns into vector code: the exact sum as the sums of
-            // each value's high and low 32 bits in Int64 (neither can overflow within a
-            // block of 2³¹ values), not an Int128 addition per value; the sign bit counts
-            // the negative ones without a branch.
-            var start = 0
-            while start < buffer.count {
-                let block = UnsafeBufferPointer(rebasing: buffer[start..<Swift.min(start + (1 << 31), buffer.count)])
-                var highHalves: Int64 = 0
-                var lowHalves: Int64 = 0
-                var signs: Int64 = 0
-                for value in block {
-                    highHalves &+= value >> 32
-                    lowHalves &+= value & 0xFFFF_FFFF
-                    low = Swift.min(low, value)
-                    high = Swift.max(high, value)
-                    signs &+= Int64(bitPattern: UInt64(bitPattern: value) >> 63)
-                }
-                total += Int128(highHalves) << 32 + Int128(lowHalves)
-                negative += Int(signs)
-                start += block.count
-            }
-        }
+        var tally = OutputTally()
+        values.withUnsafeBufferPointer { tally.add($0.baseAddress!, count: $0.count) }
+        self.init(values: values, tally: tally)
+    }
+
+    /// The statistics of `values` (not empty), whose sum, extremes and negatives are
+    /// `tally` already (a run tallies each chunk as it goes).
+    init(values: consuming [Int64], tally: OutputTally) {
+        precondition(!values.isEmpty && tally.count == values.count, "a tally of the values, at least one")
         let n = values.count
         let ranks = [0.05, 0.5, 0.95].map { Self.rank(of: $0, count: n) }
-        let found = values.withUnsafeBufferPointer { RankSelect.select(ranks: ranks, in: $0, low: low, high: high) }
+        let found = values.withUnsafeBufferPointer {
+            RankSelect.select(ranks: ranks, in: $0, low: tally.minimum, high: tally.maximum)
+        }
         count = n
-        sum = total
-        minimum = low
-        maximum = high
+        sum = tally.sum
+        minimum = tally.minimum
+        maximum = tally.maximum
         p5 = found[0]
         p50 = found[1]
         p95 = found[2]
-        belowZeroCount = negative
+        belowZeroCount = tally.belowZero
         self.values = values
     }
 

@@ -37,22 +37,42 @@ struct Ziggurat: @unchecked Sendable {
         let n = Self.layers
         x = .allocate(capacity: n + 1)
         f = .allocate(capacity: n + 1)
-        // Find r where the layers exactly reach the top (f = 1) by bisection: too small
-        // an r makes the layers too thick, and they pass the top before the last one.
-        // Until low and high are neighbouring doubles (about 52 halvings): from there a
-        // midpoint is one of them and changes nothing, so stopping gives the same r as
-        // the 100 rounds this once ran, in half the start-up time.
-        var low = 3.0, high = 4.0
-        for _ in 0..<100 {
-            let middle = (low + high) / 2
-            if middle == low || middle == high { break }
-            if Self.overshoot(r: middle, table: nil) > 0 { low = middle } else { high = middle }
-        }
-        r = high
+        r = Self.tailStart()
         _ = Self.overshoot(r: r, table: x)
         x[n] = 0
         for i in 0..<n { f[i] = exp(-0.5 * x[i] * x[i]) }
         f[n] = 1
+    }
+
+    /// Where the bisection of `bisectedTailStart` ends with glibc's exp, log and erfc.
+    static let knownTailStart = Double(bitPattern: 0x400D_3BB4_8209_AD34)  // 3.6541528853610092
+
+    /// r, where the layers exactly reach the top: `bisectedTailStart()`, whose 51
+    /// rounds of 255 exp and log cost a third of a millisecond before the first draw of
+    /// a run. The bisection ends where the overshoot changes sign between two
+    /// neighbouring doubles, and near the root it changes sign once (none other within
+    /// 2 000 doubles either side, with glibc), so when it changes between
+    /// `knownTailStart` and the double below it, that is the bisection's answer, found
+    /// with two rounds. A test checks that the two agree; with another libm the check
+    /// may fail, and the bisection runs.
+    static func tailStart() -> Double {
+        let known = knownTailStart
+        if overshoot(r: known, table: nil) <= 0 && overshoot(r: known.nextDown, table: nil) > 0 { return known }
+        return bisectedTailStart()
+    }
+
+    /// r by bisection: too small an r makes the layers too thick, and they pass the top
+    /// before the last one. Until low and high are neighbouring doubles (about 52
+    /// halvings): from there a midpoint is one of them and changes nothing, so stopping
+    /// gives the same r as the 100 rounds this once ran.
+    static func bisectedTailStart() -> Double {
+        var low = 3.0, high = 4.0
+        for _ in 0..<100 {
+            let middle = (low + high) / 2
+            if middle == low || middle == high { break }
+            if overshoot(r: middle, table: nil) > 0 { low = middle } else { high = middle }
+        }
+        return high
     }
 
     /// For a tail start r, stacks the layers of area v(r) and returns by how much the
@@ -84,9 +104,13 @@ struct Ziggurat: @unchecked Sendable {
             let sign = (bits & 0x100) << 55
             let value = Double(bits >> 11) * 0x1.0p-53 * x[layer]
             if value < x[layer &+ 1] { return Double(bitPattern: value.bitPattern | sign) }
-            if let accepted = rareCase(layer: layer, value: value, using: &generator) {
-                return Double(bitPattern: accepted.bitPattern | sign)
-            }
+            // The generator handed over and back by value, not by address: a caller's
+            // generator whose address is taken must live in memory, and its four words
+            // would be stored and loaded around every draw instead of staying in
+            // registers.
+            let (accepted, advanced) = rareCase(layer: layer, value: value, generator: generator)
+            generator = advanced
+            if let accepted { return Double(bitPattern: accepted.bitPattern | sign) }
         }
     }
 
@@ -94,16 +118,17 @@ struct Ziggurat: @unchecked Sendable {
     /// exponential method), or a wedge point kept if it lies under the curve. nil:
     /// rejected, draw again.
     @inline(never)
-    private func rareCase(layer: Int, value: Double, using generator: inout SeededGenerator) -> Double? {
+    private func rareCase(layer: Int, value: Double, generator: SeededGenerator) -> (Double?, SeededGenerator) {
+        var generator = generator
         if layer == 0 {
             while true {
                 // 1 − u in (0, 1]: the logarithms stay finite.
                 let a = -log(1 - generator.nextUnitDouble()) / r
                 let b = -log(1 - generator.nextUnitDouble())
-                if 2 * b > a * a { return r + a }
+                if 2 * b > a * a { return (r + a, generator) }
             }
         }
         let height = f[layer] + generator.nextUnitDouble() * (f[layer + 1] - f[layer])
-        return height < exp(-0.5 * value * value) ? value : nil
+        return (height < exp(-0.5 * value * value) ? value : nil, generator)
     }
 }

@@ -94,17 +94,19 @@ struct SimulationCorrelationTests {
     static func draw(_ drivers: [Distribution], _ matrix: CorrelationMatrix?, rows: Int = rows) -> [[Double]] {
         let plan = SamplingPlan(drivers: drivers, correlation: matrix)
         var generator = SeededGenerator(seed: 99)
-        var block = [Double](repeating: .nan, count: rows * drivers.count)
-        // In blocks of the runner's size, as the runner does.
-        block.withUnsafeMutableBufferPointer { buffer in
-            var done = 0
-            while done < rows {
-                let count = min(ChunkWorker.blockRows, rows - done)
-                plan.fill(buffer.baseAddress! + done * drivers.count, rows: count, using: &generator)
-                done += count
+        var columns = [[Double]](repeating: [], count: drivers.count)
+        // In blocks of the runner's size, as the runner does (a column per driver).
+        var block = [Double](repeating: .nan, count: ChunkWorker.blockRows * drivers.count)
+        var done = 0
+        while done < rows {
+            let count = min(ChunkWorker.blockRows, rows - done)
+            block.withUnsafeMutableBufferPointer { buffer in
+                plan.fill(buffer.baseAddress!, rows: count, columnStride: ChunkWorker.blockRows, using: &generator)
             }
+            for d in drivers.indices { columns[d] += block[(d * ChunkWorker.blockRows)..<(d * ChunkWorker.blockRows + count)] }
+            done += count
         }
-        return drivers.indices.map { d in (0..<rows).map { block[$0 * drivers.count + d] } }
+        return columns
     }
 
     @Test(arguments: [0.6, -0.4, 0.95])
