@@ -99,6 +99,7 @@ public struct Checker {
         swap(&main, &program.trees[0].statements)
         var checker = Checker(program: program)
         checker.declareColumns(main)
+        checker.learnKeyColumns()
         checker.reserveCapacity()
         let scope = Scope(file: 0, area: nil, unit: .tkr, sign: .netCost)
         checker.settleDisplaySettings(main)

@@ -197,10 +197,12 @@ struct CheckerTests {
     }
 
     /// Letters outside Latin-1 written as one scalar or as a letter and a mark (Sámi
-    /// place names pasted from a PDF): the same name, whichever comes first.
+    /// place names pasted from a PDF), and the canonical singletons (KELVIN SIGN is
+    /// "K"): the same name, whichever comes first.
     @Test(arguments: [("\u{10C}ohkkiras", "C\u{30C}ohkkiras"), ("C\u{30C}ohkkiras", "\u{10C}ohkkiras"),
                       ("Ga\u{301}ddja\u{301}vri", "G\u{E1}ddj\u{E1}vri"), ("\u{1DF}b", "a\u{308}\u{304}b"),
-                      ("a\u{327}\u{301}", "a\u{301}\u{327}")])
+                      ("a\u{327}\u{301}", "a\u{301}\u{327}"), ("Kelvin", "\u{212A}elvin"),
+                      ("\u{212B}sa", "\u{C5}sa"), ("Ga\u{341}ddja\u{301}vri", "G\u{E1}ddj\u{E1}vri")])
     func duplicateNameBeyondLatin1InAnotherNormalisation(first: String, second: String) {
         let source = MarkedSource("kolumn 2021\npost \"\(first)\" 2021: 1\npost 1️⃣\"\(second)\" 2021: 2")
         expectDiagnostic("R0303", at: 1, in: source, Scenario.check(source.text).diagnostics)
