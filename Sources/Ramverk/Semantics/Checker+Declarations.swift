@@ -170,27 +170,6 @@ extension Checker {
         pending.append(.ram(model.rams.count - 1, ram.amount, scope))
     }
 
-    /// Registers `name` in the scope; false (with a diagnostic) if it is taken.
-    mutating func claim(_ name: Name, as member: Member, kind: String, in scope: Scope) -> Bool {
-        let hash = NameTable.hash(name.text)
-        let table = (scope.area ?? -1) + 1
-        // Probed here rather than through a closure: the candidates' names are read
-        // from the model between the table's steps, so no access to the checker
-        // overlaps another and nothing is copied.
-        names[table].reserveOneMore()
-        var probe = names[table].probe(hash)
-        while let candidate = names[table].next(&probe) {
-            guard self.name(of: candidate) != name.text else {
-                report(.duplicateName(name.text, kind: kind), name.span,
-                       notes: [Diagnostic.Note(message: "först deklarerad här", span: span(of: candidate))])
-                return false
-            }
-        }
-        names[table].insert(member, at: probe)
-        if globalIndex != nil { globalIndex = nil }
-        return true
-    }
-
     func span(of member: Member) -> SourceSpan {
         switch member {
         case .area(let a): model.areas[a].span
@@ -234,5 +213,6 @@ extension Checker {
         // with `tecken bokföring` prints its summa in that sign.
         let end = releasing ? declareReleasing(&body, in: inner) : declare(body, in: inner)
         model.areas[index].sign = end.sign
+        closeNames(ofArea: index)
     }
 }

@@ -46,6 +46,14 @@ struct NameTable {
     private var slots: [Entry]
     private(set) var count = 0
 
+    /// A table let go of (`Checker.closeNames`): no slots, until it is rebuilt.
+    static let closed = NameTable(slots: [])
+    var isClosed: Bool { slots.isEmpty }
+
+    private init(slots: [Entry]) {
+        self.slots = slots
+    }
+
     /// A table that takes `expectedNames` names without growing (an area's body has at
     /// most one name a statement, so the checker sizes each area's table once).
     init(expectedNames: Int = 0) {
