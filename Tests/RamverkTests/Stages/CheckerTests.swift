@@ -210,6 +210,29 @@ struct CheckerTests {
         #expect(diagnostics.isEmpty)
     }
 
+    /// An area's names are let go of when its block ends (`Checker.closeNames`) and
+    /// rebuilt when a reference or a scenario reaches into it: both still find them.
+    @Test func namesOfAClosedAreaAreFoundAgain() {
+        let (_, model, diagnostics) = Scenario.check("""
+            kolumn 2021
+            område A {
+              post Folkh\u{E4}lsa 2021: 1
+              område B { post P 2021: 2 }
+            }
+            post Kopia 2021: A.Folkha\u{308}lsa + A.B.P
+            scenario "S" { område A { post Ny 2021: 3 } }
+            """)
+        #expect(diagnostics.isEmpty)
+        #expect(CheckerTests.cell("Kopia", "2021", in: model)
+                == "(+ post:A.Folkhälsa.2021 post:A.B.P.2021) i nettokostnad")
+        let source = MarkedSource("""
+            kolumn 2021
+            område A { post Folkh\u{E4}lsa 2021: 1 }
+            scenario "S" { område A { post 1️⃣Folkha\u{308}lsa 2021: 3 } }
+            """)
+        expectDiagnostic("R0303", at: 1, in: source, Scenario.check(source.text).diagnostics)
+    }
+
     @Test func referenceInAnotherUnicodeNormalisationResolves() {
         let (_, model, diagnostics) = Scenario.check("""
             kolumn 2021
