@@ -30,7 +30,6 @@ extension Checker {
         // Probed here rather than through a closure: the candidates' names are read
         // from the model between the table's steps, so no access to the checker
         // overlaps another and nothing is copied.
-        names[table].reserveOneMore()
         var probe = names[table].probe(hash)
         while let candidate = names[table].next(&probe) {
             guard self.name(of: candidate) != name.text else {

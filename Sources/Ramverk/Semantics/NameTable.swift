@@ -3,9 +3,9 @@
 /// filled in the cache while a large area is declared; names are compared through the
 /// model, so the table holds no strings of its own, only 8 bytes a slot.
 ///
-/// The declaring pass inserts without a closure (`reserveOneMore`, `probe`, `next`,
-/// `insert`): a closure reading the model while the table, also part of the checker,
-/// is changed would overlap two accesses to the checker.
+/// The declaring pass inserts without a closure (`probe`, `next`, `insert`): a closure
+/// reading the model while the table, also part of the checker, is changed would
+/// overlap two accesses to the checker.
 struct NameTable {
     /// The hash's low half (enough to skip almost every other name; equal names are
     /// confirmed by comparing them) and the member packed as kind and index.
@@ -88,19 +88,14 @@ struct NameTable {
         }
     }
 
-    /// Grows the table if one more name would make it more than half full. Call before
-    /// `probe`, so the free slot a search ends at is where the name goes.
-    @inline(__always)
-    mutating func reserveOneMore() {
-        if (count + 1) * 2 > slots.count { rehash(slots.count * 2) }
-    }
-
-    /// Adds `member` at the free slot where a finished search for its name ended.
+    /// Adds `member` at the free slot where a finished search for its name ended, and
+    /// grows the table once it is more than half full (so a search always ends).
     @inline(__always)
     mutating func insert(_ member: Member, at probe: Probe) {
         let hashBits = probe.hashBits
         slots[probe.slot] = Entry(hashBits: hashBits, packed: Entry(hash: UInt64(hashBits), member: member).packed)
         count += 1
+        if count * 2 > slots.count { rehash(slots.count * 2) }
     }
 
     /// The member named `name`, comparing names through `nameOf`.
@@ -114,7 +109,6 @@ struct NameTable {
 
     /// Adds `member` unless the name is taken; returns the member that has it.
     mutating func insert(_ name: String, member: Member, nameOf: (Member) -> String) -> Member? {
-        reserveOneMore()
         var search = probe(NameTable.hash(name))
         while let candidate = next(&search) {
             if nameOf(candidate) == name { return candidate }
