@@ -19,7 +19,11 @@ extension Checker {
         for index in statements.indices {
             var statement = placeholder
             swap(&statement, &statements[index])
-            if case .area(var area) = statement {
+            if case .post(let post) = statement {
+                // The common statement, straight to its declaration: the general switch
+                // below cost more than declaring the post.
+                declarePost(post, scope)
+            } else if case .area(var area) = statement {
                 // The enum lets go of the body first, so the body is uniquely held and is
                 // released in place — else each area's statements were copied whole.
                 statement = placeholder
@@ -166,23 +170,6 @@ extension Checker {
         pending.append(.ram(model.rams.count - 1, ram.amount, scope))
     }
 
-    /// Registers `name` in the scope; false (with a diagnostic) if it is taken.
-    private mutating func claim(_ name: Name, as member: Member, kind: String, in scope: Scope) -> Bool {
-        let table = (scope.area ?? -1) + 1
-        let hash = NameTable.hash(name.text)
-        // Looked up first (reading the model's names), then inserted: one closure that
-        // both read the model and changed the table would need copies of the model's
-        // arrays. A closure, not `self.name(of:)`: that would copy the whole checker.
-        if let existing = names[table].lookUp(name.text, hash: hash, nameOf: { self.name(of: $0) }) {
-            report(.duplicateName(name.text, kind: kind), name.span,
-                   notes: [Diagnostic.Note(message: "först deklarerad här", span: span(of: existing))])
-            return false
-        }
-        names[table].insertNew(member, hash: hash)
-        globalIndex = nil
-        return true
-    }
-
     func span(of member: Member) -> SourceSpan {
         switch member {
         case .area(let a): model.areas[a].span
@@ -191,7 +178,7 @@ extension Checker {
         }
     }
 
-    private mutating func attach(_ member: Member, to scope: Scope) {
+    mutating func attach(_ member: Member, to scope: Scope) {
         if let area = scope.area {
             model.areas[area].members.append(member)
         } else {
@@ -213,8 +200,12 @@ extension Checker {
                                       releasing: Bool) {
         let index = model.areas.count
         guard claim(area.name, as: .area(index), kind: "området", in: scope) else { return }
-        model.areas.append(Area(name: area.name.text, span: area.name.span, parent: scope.area, sign: scope.sign))
-        names.append(NameTable())
+        // Sized once from the body, which declares at most one name a statement: an
+        // area's members and names never grow (and waste) by doubling.
+        var declared = Area(name: area.name.text, span: area.name.span, parent: scope.area, sign: scope.sign)
+        declared.members.reserveCapacity(body.count)
+        model.areas.append(declared)
+        names.append(NameTable(expectedNames: body.count))
         attach(.area(index), to: scope)
         var inner = scope
         inner.area = index
@@ -222,122 +213,6 @@ extension Checker {
         // with `tecken bokföring` prints its summa in that sign.
         let end = releasing ? declareReleasing(&body, in: inner) : declare(body, in: inner)
         model.areas[index].sign = end.sign
+        closeNames(ofArea: index)
     }
-
-    mutating func declarePost(_ post: PostStatement, _ scope: Scope) {
-        let index = model.posts.count
-        guard claim(post.name, as: .post(index), kind: "posten", in: scope) else { return }
-        model.posts.append(Post(name: post.name.text, span: post.name.span, area: scope.area, sign: scope.sign))
-        model.cells.append(contentsOf: repeatElement(.empty, count: model.columns.count))
-        attach(.post(index), to: scope)
-        if let profile = post.profile { pending.append(.postProfile(post: index, profile)) }
-        let base = index * model.columns.count
-        declareCells(post.cells, scope) { checker, column, cell in
-            switch cell {
-            case .value(let value): checker.model.cells[base + column] = value
-            case .expression(let expression): checker.pending.append(.cell(post: index, column: column, expression, scope))
-            }
-        }
-    }
-
-    /// A cell as declared: a literal amount converted at once, or an expression to
-    /// resolve once every name is known.
-    enum DeclaredCell {
-        case value(CellSource)
-        case expression(Expression)
-    }
-
-    /// Walks the cells of a post or total: each key must name a column and be written
-    /// once; each cell goes to `emit` with its column.
-    private mutating func declareCells(_ range: CellRange, _ scope: Scope,
-                                       _ emit: (inout Checker, Int, DeclaredCell) -> Void) {
-        let file = Int(scope.file)
-        learnKeyColumns(file)
-        for offset in Int(range.start)..<Int(range.start + range.count) {
-            let cell = program.trees[file].cell(at: offset)
-            guard let column = cellKeyColumns[file][Int(cell.keyIndex)] else {
-                unknownColumn(program.trees[file].key(of: cell))
-                continue
-            }
-            // A row has a handful of cells: an earlier one with the same key is found by
-            // looking back, without allocating.
-            guard !(Int(range.start)..<offset).contains(where: { program.trees[file].cell(at: $0).keyIndex == cell.keyIndex }) else {
-                report(.duplicateCell(column: program.trees[file].key(of: cell).text), program.trees[file].key(of: cell).span)
-                continue
-            }
-            if let literal = literalMoney(cell.value, scope.unit) {
-                let value = literal.flatMap { $0.negatedIf(scope.sign.factor < 0).map(CellSource.literal) } ?? .empty
-                emit(&self, column, .value(value))
-            } else {
-                emit(&self, column, .expression(cell.value))
-            }
-        }
-    }
-
-    /// The column of each cell key of a file (nil: no such column), found once per file
-    /// instead of a dictionary look-up per cell.
-    private mutating func learnKeyColumns(_ file: Int) {
-        while cellKeyColumns.count <= file { cellKeyColumns.append([]) }
-        let keys = program.trees[file].cellKeys
-        guard cellKeyColumns[file].count != keys.count else { return }
-        cellKeyColumns[file] = keys.map { columnIndex[$0] }
-    }
-
-    private mutating func declareTotal(_ total: TotalStatement, _ scope: Scope) {
-        guard let area = scope.area else {
-            report(.totalOutsideArea, total.span)
-            return
-        }
-        if model.areas[area].printedTotal != nil {
-            report(.duplicateTotal, total.span,
-                   notes: [Diagnostic.Note(message: "först angiven här", span: model.areas[area].printedTotal?.span)])
-            return
-        }
-        var printed = PrintedTotal(label: total.label, span: total.span,
-                                   cells: Array(repeating: .empty, count: model.columns.count))
-        declareCells(total.cells, scope) { checker, column, cell in
-            switch cell {
-            case .value(let value): printed.cells[column] = value
-            case .expression(let expression): checker.pending.append(.total(area: area, column: column, expression, scope))
-            }
-        }
-        model.areas[area].printedTotal = printed
-    }
-
-    /// The fast path for the common cell — a number, maybe negative, maybe with a
-    /// unit. Returns nil when the expression is not of that form; `.some(nil)` when it
-    /// is but cannot be an exact amount (the diagnostic is recorded).
-    mutating func literalMoney(_ expression: Expression, _ unit: MoneyUnit) -> Money?? {
-        switch expression {
-        case .number(let literal, let span):
-            return .some(exactMoney(literal, unit, span))
-        case .withUnit(.number(let literal, _), let explicit, let span):
-            return .some(exactMoney(literal, explicit, span))
-        case .negate(let inner, _):
-            guard let value = literalMoney(inner, unit) else { return nil }
-            guard let money = value else { return .some(nil) }
-            guard let negated = money.negated() else {
-                report(.overflow, expression.span)
-                return .some(nil)
-            }
-            return .some(negated)
-        default:
-            return nil
-        }
-    }
-
-    mutating func exactMoney(_ literal: NumberLiteral, _ unit: MoneyUnit, _ span: SourceSpan) -> Money? {
-        if let money = literal.money(in: unit) { return money }
-        if literal.decimals > unit.exactDecimals {
-            report(.tooManyDecimals(unit: unit.rawValue, allowed: unit.exactDecimals), span)
-        } else {
-            report(.overflow, span)
-        }
-        return nil
-    }
-}
-
-extension Money {
-    /// Negated when `condition` holds; nil on overflow.
-    func negatedIf(_ condition: Bool) -> Money? { condition ? negated() : self }
 }

@@ -301,13 +301,7 @@ extension Checker {
             guard let current = scope else { break }
             scope = model.areas[current].parent
         }
-        if globalIndex == nil {
-            var index: [String: [Member]] = [:]
-            for table in names {
-                for member in table.members { index[name(of: member), default: []].append(member) }
-            }
-            globalIndex = index
-        }
+        prepareGlobalIndex()
         let found = globalIndex?[segment.text] ?? []
         if found.count == 1 { return found[0] }
         if found.count > 1 {

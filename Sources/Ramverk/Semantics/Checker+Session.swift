@@ -54,13 +54,17 @@ extension Checker {
                 diagnostics)
     }
 
-    /// Builds the index of every name once, so the first typed reference to a nested
-    /// name does not pay for it (a million names take a while).
+    /// Builds the index of every name once (for the first reference that needs it, and
+    /// ahead of a session, so its first typed nested name does not pay for it: a million
+    /// names take a while).
     mutating func prepareGlobalIndex() {
         guard globalIndex == nil else { return }
         var index: [String: [Member]] = [:]
-        for table in names {
-            for member in table.members { index[name(of: member), default: []].append(member) }
+        // Each scope's members are the names its table holds, in declaration order
+        // (`claim` and `attach` go together): the file's, then each area's.
+        for member in model.topLevel { index[name(of: member), default: []].append(member) }
+        for area in model.areas.indices {
+            for member in model.areas[area].members { index[name(of: member), default: []].append(member) }
         }
         globalIndex = index
     }

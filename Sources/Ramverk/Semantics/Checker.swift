@@ -14,7 +14,7 @@ public struct Checker {
     let suggestionBudget = SuggestionBudget()
 
     /// Names declared directly in each scope: `names[0]` the file, `names[area + 1]`
-    /// each area.
+    /// each area (closed once the area is declared; see `openNames`).
     var names = [NameTable()]
     /// Every member by bare name; built on the first reference that needs it.
     var globalIndex: [String: [Member]]?
@@ -99,6 +99,7 @@ public struct Checker {
         swap(&main, &program.trees[0].statements)
         var checker = Checker(program: program)
         checker.declareColumns(main)
+        checker.learnKeyColumns()
         checker.reserveCapacity()
         let scope = Scope(file: 0, area: nil, unit: .tkr, sign: .netCost)
         checker.settleDisplaySettings(main)
@@ -156,20 +157,6 @@ public struct Checker {
         let posts = program.trees.reduce(0) { $0 + $1.postCount }
         model.posts.reserveCapacity(posts)
         model.cells.reserveCapacity(posts * model.columns.count)
-    }
-
-    /// The name of a member, as the name table compares it.
-    func name(of member: Member) -> String {
-        switch member {
-        case .area(let a): model.areas[a].name
-        case .post(let p): model.posts[p].name
-        case .named(let n): model.namedValues[n].name
-        }
-    }
-
-    func child(named name: String, in scope: Int?) -> Member? {
-        // A closure, not `self.name(of:)`, which would copy the whole checker per call.
-        names[(scope ?? -1) + 1].lookUp(name, nameOf: { self.name(of: $0) })
     }
 
     // MARK: - Columns

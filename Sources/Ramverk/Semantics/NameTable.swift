@@ -1,14 +1,28 @@
 /// The names declared directly in one scope (an area, or the file): an open-addressing
 /// hash table from name to member. One small table per scope keeps the table being
-/// filled in the cache while a large area is declared, and costs about 16 bytes a name;
-/// names are compared through the model, so the table holds no strings of its own.
+/// filled in the cache while a large area is declared; names are compared through the
+/// model, so the table holds no strings of its own, only 8 bytes a slot.
+///
+/// The declaring pass inserts without a closure (`probe`, `next`, `insert`): a closure
+/// reading the model while the table, also part of the checker, is changed would
+/// overlap two accesses to the checker.
 struct NameTable {
-    /// Eight bytes: the hash's low half (enough to skip almost every other name; equal
-    /// names are confirmed by comparing them) and the member packed as kind and index.
+    /// The hash's low half (enough to skip almost every other name; equal names are
+    /// confirmed by comparing them) and the member packed as kind and index.
     private struct Entry {
-        private var hashBits: UInt32
-        private var packed: UInt32
+        var hashBits: UInt32
+        var packed: UInt32
 
+        /// A free slot: no member packs to all ones (its index would need 30 bits set).
+        static let free = Entry(hashBits: 0, packed: .max)
+        var isFree: Bool { packed == .max }
+
+        init(hashBits: UInt32, packed: UInt32) {
+            self.hashBits = hashBits
+            self.packed = packed
+        }
+
+        @inline(__always)
         init(hash: UInt64, member: Member) {
             hashBits = UInt32(truncatingIfNeeded: hash)
             switch member {
@@ -17,9 +31,6 @@ struct NameTable {
             case .named(let index): packed = UInt32(index) << 2 | 2
             }
         }
-
-        func matches(_ hash: UInt64) -> Bool { hashBits == UInt32(truncatingIfNeeded: hash) }
-        var hash: UInt64 { UInt64(hashBits) }
 
         var member: Member {
             let index = Int(packed >> 2)
@@ -31,132 +42,90 @@ struct NameTable {
         }
     }
 
-    private var entries: [Entry] = []
-    /// Indices into `entries`; -1 marks an empty slot. Always a power of two long.
-    private var slots: [Int32] = Array(repeating: -1, count: 8)
+    /// Always a power of two long, at most half full (short probes).
+    private var slots: [Entry]
+    private(set) var count = 0
 
-    var count: Int { entries.count }
+    /// A table let go of (`Checker.closeNames`): no slots, until it is rebuilt.
+    static let closed = NameTable(slots: [])
+    var isClosed: Bool { slots.isEmpty }
 
-    /// FNV-1a over the name with diacritics folded away, so that canonically equal
-    /// spellings ("ä" precomposed, or "a" + U+0308, which `==` treats as one name) hash
-    /// alike: Latin-1 letters count as their base letter and combining marks are
-    /// skipped. A name with other non-ASCII letters takes Swift's own
-    /// normalisation-blind hash. Equal names always hash alike; names that only fold
-    /// alike are told apart by `==`.
-    static func hash(_ name: String) -> UInt64 {
-        // Native strings are contiguous UTF-8; the others take Swift's own hash, as do
-        // names with scalars the folding does not cover.
-        if let hash = name.utf8.withContiguousStorageIfAvailable({ hash(utf8: $0) }), let hash { return hash }
-        return UInt64(bitPattern: Int64(name.hashValue))
+    private init(slots: [Entry]) {
+        self.slots = slots
     }
 
-    /// The hash above, read from UTF-8: ASCII as it is, the two-byte Latin-1 letters
-    /// (C3 80–BF) folded, and a combining mark (U+0300–U+036F: CC 80–BF, CD 80–AF)
-    /// skipped when it makes a Latin-1 letter of the ASCII letter before it ("a" + U+0308
-    /// is "ä"). nil for any other non-ASCII scalar, and for a mark that makes anything
-    /// else: "C" + U+030C is "Č", which Swift's own hash must see, as it sees "Č" written
-    /// as one scalar (a Sámi place name pasted from a PDF comes either way).
-    private static func hash(utf8 bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var index = 0
-        // The ASCII letter just hashed, while it has taken no mark.
-        var bareLetter: UInt8?
-        while index < bytes.count {
-            let byte = bytes[index]
-            let folded: UInt8
-            if byte < 0x80 {
-                folded = byte
-                bareLetter = (byte | 0x20) &- 0x61 < 26 ? byte : nil
-                index += 1
-            } else if index + 1 < bytes.count, byte == 0xC3 || byte == 0xCC || byte == 0xCD {
-                let second = bytes[index + 1]
-                index += 2
-                if byte == 0xC3 {
-                    folded = NameTable.latin1Base[Int(second & 0x3F)]  // U+00C0 + (second − 0x80)
-                    bareLetter = nil
-                    hash = (hash ^ UInt64(folded)) &* 0x0000_0100_0000_01B3
-                    continue
-                }
-                guard byte == 0xCC || second <= 0xAF else { return nil }
-                let mark = UInt32(byte == 0xCC ? 0x300 : 0x340) + UInt32(second & 0x3F)
-                guard let letter = bareLetter, NameTable.latin1Compositions.contains(UInt32(letter) << 16 | mark) else {
-                    return nil
-                }
-                bareLetter = nil
-                continue
-            } else {
-                return nil
-            }
-            hash = (hash ^ UInt64(folded)) &* 0x0000_0100_0000_01B3
-        }
-        return hash ^ (hash >> 29)
+    /// A table that takes `expectedNames` names without growing (an area's body has at
+    /// most one name a statement, so the checker sizes each area's table once).
+    init(expectedNames: Int = 0) {
+        var size = 8
+        while size < expectedNames * 2 { size *= 2 }
+        slots = Array(repeating: .free, count: size)
     }
 
-    /// The ASCII letters and combining marks that make a Latin-1 letter (base << 16 |
-    /// mark), found from Swift's own canonical equivalence the first time a mark is met.
-    private static let latin1Compositions: Set<UInt32> = {
-        var pairs = Set<UInt32>()
-        let marks: [UInt32] = [0x300, 0x301, 0x302, 0x303, 0x308, 0x30A, 0x327]
-        for value in UInt32(0xC0)...0xFF where value != 0xD7 && value != 0xF7 {
-            let letter = String(Unicode.Scalar(value)!)
-            let base = latin1Base[Int(value - 0xC0)]
-            for mark in marks where String(Unicode.Scalar(base)) + String(Unicode.Scalar(mark)!) == letter {
-                pairs.insert(UInt32(base) << 16 | mark)
-            }
-        }
-        return pairs
-    }()
+    /// Where a search for one name stands: the slot to look at next, and the hash bits
+    /// every candidate must have.
+    struct Probe {
+        fileprivate var slot: Int
+        fileprivate let hashBits: UInt32
+    }
 
-    /// U+00C0–U+00FF by their base letter (À→A, ä→a, ö→o, …; the rest as they are).
-    private static let latin1Base: [UInt8] = Array("AAAAAAACEEEEIIIIDNOOOOO×OUUUUYÞsaaaaaaaceeeeiiiidnooooo÷ouuuuyþy".unicodeScalars)
-        .map { UInt8(truncatingIfNeeded: $0.value) }
+    /// Starts a search for a name hashing to `hash`.
+    @inline(__always)
+    func probe(_ hash: UInt64) -> Probe {
+        Probe(slot: Int(truncatingIfNeeded: hash) & (slots.count - 1), hashBits: UInt32(truncatingIfNeeded: hash))
+    }
+
+    /// The next member whose hash matches (the caller compares its name); nil when the
+    /// search has reached a free slot, where `insert(_:at:)` puts a new name.
+    @inline(__always)
+    func next(_ probe: inout Probe) -> Member? {
+        let mask = slots.count - 1
+        while true {
+            let entry = slots[probe.slot]
+            if entry.isFree { return nil }
+            probe.slot = (probe.slot + 1) & mask
+            if entry.hashBits == probe.hashBits { return entry.member }
+        }
+    }
+
+    /// Adds `member` at the free slot where a finished search for its name ended, and
+    /// grows the table once it is more than half full (so a search always ends).
+    @inline(__always)
+    mutating func insert(_ member: Member, at probe: Probe) {
+        let hashBits = probe.hashBits
+        slots[probe.slot] = Entry(hashBits: hashBits, packed: Entry(hash: UInt64(hashBits), member: member).packed)
+        count += 1
+        if count * 2 > slots.count { rehash(slots.count * 2) }
+    }
 
     /// The member named `name`, comparing names through `nameOf`.
     func lookUp(_ name: String, nameOf: (Member) -> String) -> Member? {
-        lookUp(name, hash: NameTable.hash(name), nameOf: nameOf)
+        var search = probe(NameTable.hash(name))
+        while let candidate = next(&search) {
+            if nameOf(candidate) == name { return candidate }
+        }
+        return nil
     }
 
     /// Adds `member` unless the name is taken; returns the member that has it.
     mutating func insert(_ name: String, member: Member, nameOf: (Member) -> String) -> Member? {
-        let hash = NameTable.hash(name)
-        if let existing = lookUp(name, hash: hash, nameOf: nameOf) { return existing }
-        insertNew(member, hash: hash)
+        var search = probe(NameTable.hash(name))
+        while let candidate = next(&search) {
+            if nameOf(candidate) == name { return candidate }
+        }
+        insert(member, at: search)
         return nil
     }
 
-    /// The member named `name` (whose hash is `hash`), if any.
-    func lookUp(_ name: String, hash: UInt64, nameOf: (Member) -> String) -> Member? {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let index = slots[slot]
-            if index < 0 { return nil }
-            let entry = entries[Int(index)]
-            if entry.matches(hash) && nameOf(entry.member) == name { return entry.member }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    /// Adds `member`, whose name (hashing to `hash`) the caller found free.
-    mutating func insertNew(_ member: Member, hash: UInt64) {
-        if (entries.count + 1) * 2 > slots.count { rehash(slots.count * 2) }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(entries.count)
-        entries.append(Entry(hash: hash, member: member))
-    }
-
-    /// Every declared member, in declaration order.
-    var members: [Member] { entries.map(\.member) }
-
     private mutating func rehash(_ size: Int) {
-        slots = Array(repeating: -1, count: size)
+        let old = slots
+        slots = Array(repeating: .free, count: size)
         let mask = size - 1
-        for (index, entry) in entries.enumerated() {
-            var slot = Int(truncatingIfNeeded: entry.hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
+        for entry in old where !entry.isFree {
+            // The low 32 bits of the hash are all a slot needs: tables stay far smaller.
+            var slot = Int(entry.hashBits) & mask
+            while !slots[slot].isFree { slot = (slot + 1) & mask }
+            slots[slot] = entry
         }
     }
 }

@@ -197,15 +197,40 @@ struct CheckerTests {
     }
 
     /// Letters outside Latin-1 written as one scalar or as a letter and a mark (Sámi
-    /// place names pasted from a PDF): the same name, whichever comes first.
+    /// place names pasted from a PDF), and the canonical singletons (KELVIN SIGN is
+    /// "K"): the same name, whichever comes first.
     @Test(arguments: [("\u{10C}ohkkiras", "C\u{30C}ohkkiras"), ("C\u{30C}ohkkiras", "\u{10C}ohkkiras"),
                       ("Ga\u{301}ddja\u{301}vri", "G\u{E1}ddj\u{E1}vri"), ("\u{1DF}b", "a\u{308}\u{304}b"),
-                      ("a\u{327}\u{301}", "a\u{301}\u{327}")])
+                      ("a\u{327}\u{301}", "a\u{301}\u{327}"), ("Kelvin", "\u{212A}elvin"),
+                      ("\u{212B}sa", "\u{C5}sa"), ("Ga\u{341}ddja\u{301}vri", "G\u{E1}ddj\u{E1}vri")])
     func duplicateNameBeyondLatin1InAnotherNormalisation(first: String, second: String) {
         let source = MarkedSource("kolumn 2021\npost \"\(first)\" 2021: 1\npost 1️⃣\"\(second)\" 2021: 2")
         expectDiagnostic("R0303", at: 1, in: source, Scenario.check(source.text).diagnostics)
         let (_, _, diagnostics) = Scenario.check("kolumn 2021\nområde \"\(first)\" { post P 2021: 1 }\npost Q 2021: \"\(second)\".P")
         #expect(diagnostics.isEmpty)
+    }
+
+    /// An area's names are let go of when its block ends (`Checker.closeNames`) and
+    /// rebuilt when a reference or a scenario reaches into it: both still find them.
+    @Test func namesOfAClosedAreaAreFoundAgain() {
+        let (_, model, diagnostics) = Scenario.check("""
+            kolumn 2021
+            område A {
+              post Folkh\u{E4}lsa 2021: 1
+              område B { post P 2021: 2 }
+            }
+            post Kopia 2021: A.Folkha\u{308}lsa + A.B.P
+            scenario "S" { område A { post Ny 2021: 3 } }
+            """)
+        #expect(diagnostics.isEmpty)
+        #expect(CheckerTests.cell("Kopia", "2021", in: model)
+                == "(+ post:A.Folkhälsa.2021 post:A.B.P.2021) i nettokostnad")
+        let source = MarkedSource("""
+            kolumn 2021
+            område A { post Folkh\u{E4}lsa 2021: 1 }
+            scenario "S" { område A { post 1️⃣Folkha\u{308}lsa 2021: 3 } }
+            """)
+        expectDiagnostic("R0303", at: 1, in: source, Scenario.check(source.text).diagnostics)
     }
 
     @Test func referenceInAnotherUnicodeNormalisationResolves() {
