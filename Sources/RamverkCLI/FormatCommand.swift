@@ -58,8 +58,9 @@ struct FormatCommand {
     }
 
     private func formatFile(_ path: String, _ summary: inout FormatSummary) -> Int32 {
-        let bytes: [UInt8]
-        switch LocalFileSystem().read(path) {
+        // Read as the source it is (no copy into an array and back for a large file).
+        let bytes: SourceBytes
+        switch LocalFileSystem().readSource(path, included: false) {
         case .failure(let error):
             Terminal.writeError("\(path): fel: kan inte läsa filen: \(error.reason)\n")
             return ExitStatus.unreadableInput
@@ -70,11 +71,11 @@ struct FormatCommand {
         let outcome = Formatter.format(source)
         guard case .formatted(let formatted) = outcome else { return report(outcome, source) }
         summary.files += 1
-        if formatted == bytes { return ExitStatus.ok }
+        if bytes.elementsEqual(formatted) { return ExitStatus.ok }
         summary.changed += 1
         if checkOnly {
             Terminal.write("inte formaterad: \(path)\n")
-            showDifference(path, bytes, formatted)
+            showDifference(path, Array(bytes), formatted)
             return ExitStatus.checkFailed
         }
         if case .failure(let error) = AtomicFile.write(formatted, to: path) {
@@ -85,7 +86,7 @@ struct FormatCommand {
             return ExitStatus.cannotWrite
         }
         Terminal.write("formaterad: \(path)\n")
-        showDifference(path, bytes, formatted)
+        showDifference(path, Array(bytes), formatted)
         return ExitStatus.ok
     }
 
