@@ -25,10 +25,18 @@ let package = Package(
         .executableTarget(
             name: "RamverkCLI",
             dependencies: ["Ramverk", "RamverkREPL", "CEditLine"],
-            // The Swift runtime linked in, in release builds: the dynamic loader then has
-            // a dozen fewer libraries to map and resolve symbols in at every start, which
-            // was half of `ramverk --version`. Debug builds (and `swift test`) stay dynamic.
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+            // Release builds on Linux are one static executable (Swift runtime, glibc,
+            // libedit and what libedit needs: terminfo, libbsd, libmd): no dynamic loader
+            // at all. Resolving the symbols of the shared C++ and C libraries at every
+            // start was 2,1 of the 3,4 ms of `ramverk --version` (BENCHMARKS.md); a run
+            // of a small scenario is mostly start-up. Debug builds (and `swift test`)
+            // stay dynamic; CI builds and runs the release binary too.
+            linkerSettings: [
+                .unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("tinfo", .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("bsd", .when(platforms: [.linux], configuration: .release)),
+                .linkedLibrary("md", .when(platforms: [.linux], configuration: .release)),
+            ]
         ),
 
         // Unit tests per stage, and the grammar kept true (and the harness the fuzzer

@@ -7,7 +7,9 @@
 # tests are skipped, with a note, where a tool is missing; CI (.ci/run) installs them,
 # so there they run.
 set -euo pipefail
-packages=(libedit-dev pkg-config)
+# libedit-dev brings libbsd-dev, libmd-dev and libncurses-dev, whose static libraries
+# the release build links in (Package.swift); named here so that stays true.
+packages=(libedit-dev libbsd-dev libmd-dev libncurses-dev pkg-config)
 if [ "${1:-}" = "--test" ]; then
   packages+=(chromium python3 tmux)
 fi

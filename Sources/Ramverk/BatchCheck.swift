@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 /// One file of a `kontrollera` run, as data for the renderers: its problems and the
@@ -102,7 +101,7 @@ public enum BatchCheck {
     public static func run(_ entries: [ScenarioFinder.Entry],
                            fileSystem: any FileSystem = LocalFileSystem()) -> BatchResult {
         let slots = Mutex<[CheckedFile?]>(Array(repeating: nil, count: entries.count))
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+        WorkerPool.shared.perform(entries.count) { index in
             let checked = check(entries[index], fileSystem: fileSystem)
             slots.withLock { $0[index] = checked }
         }

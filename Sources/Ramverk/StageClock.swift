@@ -16,7 +16,7 @@ public enum StageClock {
     /// (KiB; 0 where /proc is missing).
     public struct Time: Sendable {
         public let stage: String
-        public let milliseconds: Int
+        public let microseconds: Int
         public let residentKiB: Int
         public let peakKiB: Int
     }
@@ -33,7 +33,7 @@ public enum StageClock {
         let time = now()
         let (resident, peak) = memory()
         marks.withLock { state in
-            state.times.append(Time(stage: stage, milliseconds: Int(((time - state.last) * 1000).rounded()),
+            state.times.append(Time(stage: stage, microseconds: Int(((time - state.last) * 1_000_000).rounded()),
                                     residentKiB: resident, peakKiB: peak))
             state.last = time
         }

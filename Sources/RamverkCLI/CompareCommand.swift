@@ -47,6 +47,9 @@ struct CompareCommand {
     }
 
     func run() throws {
+        // The scenarios' simulations will want every core: the worker threads start now,
+        // while the file is read and checked.
+        WorkerPool.shared.start()
         let destination = ReportDestination(output)
         try destination.checkNotInput(file, command: "jämför")
         let (run, model, _) = try ScenarioInput.evaluated(file, colour: !noColour)

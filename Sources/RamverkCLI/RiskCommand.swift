@@ -38,6 +38,9 @@ struct RiskCommand {
     }
 
     func run() throws {
+        // The simulation will want every core: the worker threads start now, while the
+        // file is read and checked.
+        WorkerPool.shared.start()
         let destination = ReportDestination(output)
         try destination.checkNotInput(file, command: "risk")
         let (run, model, _) = try ScenarioInput.evaluated(file, colour: !noColour)

@@ -42,10 +42,13 @@ struct RunCommand {
     }
 
     func run() throws {
+        // The simulation of a risk section will want every core: the worker threads start
+        // now, while the file is read and checked, instead of when it begins.
+        WorkerPool.shared.start()
         if getenv("RAMVERK_TIDER") != nil { StageClock.start() }
         defer {
             Terminal.writeError(StageClock.times.map {
-                "\($0.stage): \($0.milliseconds) ms, \($0.residentKiB / 1024) MiB (peak \($0.peakKiB / 1024) MiB)\n"
+                "\($0.stage): \($0.microseconds / 1000).\($0.microseconds % 1000 / 100) ms, \($0.residentKiB / 1024) MiB (peak \($0.peakKiB / 1024) MiB)\n"
             }.joined())
         }
         let destination = ReportDestination(output)

@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 /// The driftbudget table of the text report: a header line, then a line per row with
@@ -217,7 +216,7 @@ extension TextReportRenderer {
     /// Runs `work(0)` and `work(1)` at the same time, one per core; the results in order.
     private func onBothCores<Result: Sendable>(_ work: @Sendable (Int) -> Result) -> [Result] {
         let results = ResultPair<Result>()
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
+        WorkerPool.shared.perform(2) { index in
             results.set(index, work(index))
         }
         return results.both

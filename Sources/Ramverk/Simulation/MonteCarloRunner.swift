@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 import Synchronization
 
 /// Runs a Monte Carlo simulation: draws the drivers, hands each iteration's draws to
@@ -105,7 +104,7 @@ public enum MonteCarloRunner {
             let finished = Mutex<[ChunkSummary?]>(Array(repeating: nil, count: chunks))
             let nextChunk = Atomic<Int>(0)
             let chunksDone = Mutex<Int>(0)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            WorkerPool.shared.perform(workers) { _ in
                 var context = makeContext()
                 var worker = ChunkWorker(plan: plan, outputs: outputs, shifts: shifts)
                 while true {
@@ -150,7 +149,7 @@ public enum MonteCarloRunner {
             found.withLock { $0[index] = statistics }
         }
         if workers > 1 {
-            DispatchQueue.concurrentPerform(iterations: kept.count, execute: describe)
+            WorkerPool.shared.perform(kept.count, describe)
         } else {
             for index in kept.indices { describe(index) }
         }

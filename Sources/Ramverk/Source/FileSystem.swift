@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 import Synchronization
 
 /// Why a file could not be read.
@@ -136,7 +135,7 @@ public struct LocalFileSystem: FileSystem {
         let base = Int(bitPattern: buffer.baseAddress)
         let done = Mutex([Int](repeating: 0, count: ranges.count))
         let errors = Mutex(Int32(0))
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
+        WorkerPool.shared.perform(ranges.count) { part in
             let range = ranges[part]
             var offset = range.lowerBound
             while offset < range.upperBound {

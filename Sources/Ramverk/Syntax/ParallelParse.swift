@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 /// Reads a large file in two parts at once, one per core. The file is cut at the start
@@ -40,12 +39,12 @@ enum ParallelParse {
         // the join moves no statement and copies no cell (the second part's cells stay an
         // array of their own, see `SyntaxTree.laterCells`).
         let colons = Mutex([0, 0])
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
+        WorkerPool.shared.perform(2) { part in
             let count = Parser.colons(in: file, ranges[part])
             colons.withLock { $0[part] = count }
         }
         let counts = colons.withLock { $0 }
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
+        WorkerPool.shared.perform(2) { part in
             var parser = Parser(file: file, fileIndex: fileIndex, range: ranges[part], cellCapacity: counts[part])
             if part == 1 { parser.cellBase = Int32(counts[0]) }
             let parsed = parser.parseAll()

@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 /// Every file of a scenario, parsed: the main file and what it includes.
@@ -154,7 +153,7 @@ enum UTF8Validation {
         }
         let halves = [0..<newline + 1, newline + 1..<bytes.count]
         let found = Mutex<[Int?]>([nil, nil])
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
+        WorkerPool.shared.perform(2) { half in
             let offset = bytes.withUnsafeBufferPointer { firstInvalidOffset($0, halves[half]) }
             found.withLock { $0[half] = offset }
         }
