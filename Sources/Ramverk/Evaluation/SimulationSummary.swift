@@ -37,7 +37,11 @@ public struct SimulationSummary: Sendable {
     /// Largest share of variance first.
     public var contributions: [Contribution]
     /// Counts of the result in `histogramBins` equal bins from its minimum to maximum.
-    public var histogram: [Int]
+    /// Counted when asked (the JSON and HTML reports ask, the text report does not: a
+    /// pass over every iteration that `kör` would wait for).
+    public var histogram: [Int] { SimulationSummary.histogram(resultStatistics) }
+    /// The result's statistics, with its values (shared with the run's, not copied).
+    private let resultStatistics: SimulationStatistics
     public static let histogramBins = 40
     public static let percentileRule = "lägre rangvärdet: sorterade[⌊p·(N − 1)⌋]"
 
@@ -82,7 +86,7 @@ public struct SimulationSummary: Sendable {
             a.element.varianceShare.micros != b.element.varianceShare.micros
                 ? a.element.varianceShare.micros > b.element.varianceShare.micros : a.offset < b.offset
         }.map(\.element)
-        histogram = SimulationSummary.histogram(run.outputs[0])
+        resultStatistics = run.outputs[0]
     }
 
     /// Bin of a value: ⌊(value − minimum) · bins / (maximum − minimum + 1)⌋.
