@@ -110,6 +110,16 @@ public final class WorkerPool: @unchecked Sendable {
     private func startLocked() {
         guard !started else { return }
         started = true
+        // The workers take no asynchronous signal (Ctrl-C, a terminal resize, …): those go
+        // to the threads that were there before, as the REPL's line editor expects. Only
+        // the faults a worker itself can cause stay open — SIGBUS among them, which a
+        // mapped file that shrinks raises in the thread reading it (`MappedFiles`). A
+        // new thread inherits the mask of the thread that made it.
+        var blocked = sigset_t(), previous = sigset_t()
+        sigfillset(&blocked)
+        for synchronous in [SIGBUS, SIGSEGV, SIGFPE, SIGILL, SIGTRAP] { sigdelset(&blocked, synchronous) }
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         for _ in 0..<workers {
             var thread = pthread_t()
             let pool = Unmanaged.passRetained(self).toOpaque()
