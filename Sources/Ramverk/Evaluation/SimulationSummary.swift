@@ -37,9 +37,10 @@ public struct SimulationSummary: Sendable {
     /// Largest share of variance first.
     public var contributions: [Contribution]
     /// Counts of the result in `histogramBins` equal bins from its minimum to maximum.
-    /// Counted when asked (the JSON and HTML reports ask, the text report does not: a
-    /// pass over every iteration that `kör` would wait for).
-    public var histogram: [Int] { SimulationSummary.histogram(resultStatistics) }
+    /// Counted at each call, a pass over every iteration — a method, not a property, so
+    /// that a caller asks once: the JSON and HTML reports do, the text report (`kör`)
+    /// does not and no longer waits for it.
+    public func histogram() -> [Int] { SimulationSummary.histogram(resultStatistics) }
     /// The result's statistics, with its values (shared with the run's, not copied).
     private let resultStatistics: SimulationStatistics
     public static let histogramBins = 40

@@ -131,7 +131,7 @@ public struct JSONRiskRenderer: Sendable {
         json.integer("min", simulation.result.minimum.ore)
         json.integer("max", simulation.result.maximum.ore)
         json.beginArray("counts")
-        for count in simulation.histogram { json.integer(nil, Int64(count)) }
+        for count in simulation.histogram() { json.integer(nil, Int64(count)) }
         json.endArray()
         json.endObject()
         json.endObject()

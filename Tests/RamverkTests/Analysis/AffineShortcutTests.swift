@@ -34,7 +34,7 @@ struct AffineShortcutTests {
                     "\(x.kind)")
             #expect(x.belowZero == y.belowZero)
         }
-        #expect(a.histogram == b.histogram)
+        #expect(a.histogram() == b.histogram())
         #expect(a.contributions.map(\.correlation) == b.contributions.map(\.correlation))
     }
 

@@ -48,7 +48,7 @@ struct SimulationModelTests {
         let other = RiskAnalysis.run(model, options: .init(iterations: 40_000, seed: 4, threads: 3)).simulation
         #expect(one?.result.mean == three?.result.mean)
         #expect(one?.result.p5 == three?.result.p5)
-        #expect(one?.histogram == three?.histogram)
+        #expect(one?.histogram() == three?.histogram())
         #expect(one?.result.mean != other?.result.mean)
     }
 }

@@ -125,16 +125,17 @@ public struct HTMLRiskRenderer: Sendable {
                            + "värdet blev negativt (för Kvar av ram: att ramen överskrids).", className: "notering")
 
         let result = simulation.result
+        let counts = simulation.histogram()
         let histogram = HistogramChart(
             title: "Fördelning av resultatet i simuleringen",
-            counts: simulation.histogram, minimum: result.minimum.ore, maximum: result.maximum.ore,
+            counts: counts, minimum: result.minimum.ore, maximum: result.maximum.ore,
             markers: [.init(label: "P5", value: result.p5.ore, valueText: amount(result.p5)),
                       .init(label: "P50", value: result.p50.ore, valueText: amount(result.p50), emphasised: true),
                       .init(label: "P95", value: result.p95.ore, valueText: amount(result.p95))],
             threshold: 0, granularity: granularity)
         document.figure(svg: histogram.render(tickText: axisText),
                         caption: "Resultatet i \(SwedishNumberFormat.integer(simulation.iterations)) iterationer, "
-                            + "\(unit.rawValue), i \(simulation.histogram.count) lika breda intervall från lägsta "
+                            + "\(unit.rawValue), i \(counts.count) lika breda intervall från lägsta "
                             + "(\(amount(result.minimum))) till högsta (\(amount(result.maximum))) utfall. "
                             + "Röda staplar: negativt resultat. P5, P50 och P95 är markerade.")
 
