@@ -19,15 +19,19 @@ public struct ScenarioRun: Sendable {
 /// The driver, which reads like the pipeline: load and parse, stop on errors; check,
 /// stop on errors; evaluate and run the checks.
 public enum Pipeline {
-    public static func run(path: String, fileSystem: any FileSystem = LocalFileSystem()) -> Result<ScenarioRun, FileReadError> {
+    /// With `preparingRiskAnalysis` false the run stops after the evaluation, and
+    /// `prepareRiskAnalysis` is its last stage (a shell does other work beside it).
+    public static func run(path: String, fileSystem: any FileSystem = LocalFileSystem(),
+                           preparingRiskAnalysis: Bool = true) -> Result<ScenarioRun, FileReadError> {
         switch ProgramLoader.load(path: path, fileSystem: fileSystem) {
-        case .success(let program): .success(run(program))
+        case .success(let program): .success(run(program, preparingRiskAnalysis: preparingRiskAnalysis))
         case .failure(let error): .failure(error)
         }
     }
 
-    public static func run(text: String, path: String, fileSystem: any FileSystem = MemoryFileSystem([:])) -> ScenarioRun {
-        run(ProgramLoader.load(text: text, path: path, fileSystem: fileSystem))
+    public static func run(text: String, path: String, fileSystem: any FileSystem = MemoryFileSystem([:]),
+                           preparingRiskAnalysis: Bool = true) -> ScenarioRun {
+        run(ProgramLoader.load(text: text, path: path, fileSystem: fileSystem), preparingRiskAnalysis: preparingRiskAnalysis)
     }
 
     /// Problems sorted by where they are (stable: the same place keeps its order).
@@ -40,11 +44,27 @@ public enum Pipeline {
     }
 
     /// Consumes the program: the checker frees its syntax tree as the model grows.
-    public static func run(_ program: consuming ParsedProgram) -> ScenarioRun {
+    public static func run(_ program: consuming ParsedProgram, preparingRiskAnalysis: Bool = true) -> ScenarioRun {
         var run = stages(program)
+        if preparingRiskAnalysis { addRiskAnalysis(to: &run) }
         // A run shows at most 100 errors and 100 warnings (R0608 says when there were more).
         run.diagnostics = DiagnosticLimit.shown(run.diagnostics)
         return run
+    }
+
+    /// The last stage, for a run that stopped before it: the känslighetsanalys and the
+    /// risks' parameters checked (no simulation), their problems added.
+    public static func prepareRiskAnalysis(_ run: inout ScenarioRun) {
+        guard run.riskAnalysis == nil else { return }
+        addRiskAnalysis(to: &run)
+        run.diagnostics = DiagnosticLimit.shown(run.diagnostics)
+    }
+
+    private static func addRiskAnalysis(to run: inout ScenarioRun) {
+        guard let model = run.model, run.evaluation != nil, !model.riskAnalysis.isEmpty, !run.hasErrors else { return }
+        let analysis = RiskAnalysis.run(model, options: .init(simulate: false))
+        run.diagnostics += inFileOrder(analysis.diagnostics)
+        run.riskAnalysis = analysis
     }
 
     private static func stages(_ program: consuming ParsedProgram) -> ScenarioRun {
@@ -63,11 +83,6 @@ public enum Pipeline {
         run.diagnostics += evaluation.diagnostics
         run.evaluation = evaluation
         StageClock.mark("evaluate and check")
-        if !checked.model.riskAnalysis.isEmpty && !run.hasErrors {
-            let analysis = RiskAnalysis.run(checked.model, options: .init(simulate: false))
-            run.diagnostics += inFileOrder(analysis.diagnostics)
-            run.riskAnalysis = analysis
-        }
         return run
     }
 }

@@ -53,15 +53,29 @@ struct RunCommand {
         }
         let destination = ReportDestination(output)
         try destination.checkNotInput(file, command: "kör")
-        let (run, model, evaluation) = try ScenarioInput.evaluated(file, colour: !noColour)
+        let renderText = format == .text
+        let colour = destination.wantsColour(noColour: noColour)
+        let columns = self.columns
+        var ahead: PendingWork<ReportAhead>?
+        let (run, model, evaluation) = try ScenarioInput.evaluated(file, colour: !noColour) { run, model, evaluation in
+            // The report does not depend on the risk analysis: it is built, and as text
+            // rendered up to the analysis, on another core while this one prepares and
+            // runs the simulation (Haninge: 0,7 ms less, BENCHMARKS.md).
+            guard !model.riskAnalysis.isEmpty, DriftbudgetReportBuilder.unknownColumns(columns, in: model).isEmpty else {
+                return
+            }
+            let sources = run.sources
+            ahead = WorkerPool.shared.async {
+                ReportAhead(model: model, evaluation: evaluation, columns: columns,
+                            renderer: renderText ? TextReportRenderer(sources: sources, colour: colour) : nil)
+            }
+        }
         let unknown = DriftbudgetReportBuilder.unknownColumns(columns, in: model)
         if !unknown.isEmpty {
             let known = model.columns.map(\.key).joined(separator: ", ")
             Terminal.writeError("ramverk kör: fel: okänd kolumn \(unknown.map { "'\($0)'" }.joined(separator: ", ")); \(file) har \(known)\n")
             throw ExitCode(ExitStatus.usage)
         }
-        let report = DriftbudgetReportBuilder.build(model: model, evaluation: evaluation, columnKeys: columns)
-        StageClock.mark("build report")
         // The risk analysis with the file's own simulation settings.
         var riskAnalysis: RiskAnalysisResult?
         if !model.riskAnalysis.isEmpty {
@@ -71,17 +85,23 @@ struct RunCommand {
                 .render(analysis.newDiagnostics(since: run)))
             riskAnalysis = analysis
         }
+        let prepared = ahead?.wait() ?? ReportAhead(model: model, evaluation: evaluation, columns: columns, renderer: nil)
+        let report = prepared.report
+        StageClock.mark("build report")
         switch format {
         case .text:
-            let renderer = TextReportRenderer(sources: run.sources, colour: destination.wantsColour(noColour: noColour))
+            let renderer = TextReportRenderer(sources: run.sources, colour: colour)
+            // Streamed to standard output: a report of a million rows is never held whole.
+            var output = destination.isStandardOutput ? TextOutput(sink: Terminal.writeOutput) : TextOutput()
+            if let head = prepared.head {
+                output.append(head)
+            } else {
+                renderer.renderHead(report, to: &output)
+            }
+            output.append(renderer.renderRiskAnalysis(riskAnalysis, unit: report.unit) + renderer.renderChecks(report))
             if destination.isStandardOutput {
-                // Streamed: a report of a million rows is never held whole.
-                var output = TextOutput(sink: Terminal.writeOutput)
-                renderer.render(report, riskAnalysis: riskAnalysis, to: &output)
                 output.finish()
             } else {
-                var output = TextOutput()
-                renderer.render(report, riskAnalysis: riskAnalysis, to: &output)
                 try destination.write(output.bytes)
             }
             // Written: the model and the report are left for the system to take back at
@@ -112,12 +132,20 @@ enum ScenarioInput {
     }
 
     /// The scenario loaded, checked and evaluated, its problems written to standard
-    /// error; exits 66 when it cannot be read and 65 when it has errors.
-    static func evaluated(_ path: String, colour: Bool) throws -> (ScenarioRun, Model, Evaluation) {
-        let loaded = load(path)
-        guard case .success(let run) = loaded else {
+    /// error; exits 66 when it cannot be read and 65 when it has errors. `beside`, when
+    /// given, is called once the model is evaluated without errors, just before the
+    /// risk analysis is prepared (the pipeline's last stage), to start work that can
+    /// run beside it.
+    static func evaluated(_ path: String, colour: Bool,
+                          beside: ((ScenarioRun, Model, Evaluation) -> Void)? = nil) throws -> (ScenarioRun, Model, Evaluation) {
+        let loaded = load(path, preparingRiskAnalysis: beside == nil)
+        guard case .success(var run) = loaded else {
             if case .failure(let message) = loaded { Terminal.writeError(message) }
             throw ExitCode(ExitStatus.unreadableInput)
+        }
+        if let beside, let model = run.model, let evaluation = run.evaluation, !run.hasErrors {
+            beside(run, model, evaluation)
+            Pipeline.prepareRiskAnalysis(&run)
         }
         let diagnostics = DiagnosticRenderer(sources: run.sources, colour: colour && Terminal.wantsColour(2))
         Terminal.writeError(diagnostics.render(run.diagnostics))
@@ -141,17 +169,38 @@ enum ScenarioInput {
         return LocalFileSystem(mapsLargeFiles: true)
     }
 
-    static func load(_ path: String) -> Loaded {
+    static func load(_ path: String, preparingRiskAnalysis: Bool = true) -> Loaded {
         if path == "-" {
             let bytes = Terminal.readStandardInput()
             return .success(Pipeline.run(text: String(decoding: bytes, as: UTF8.self), path: "<stdin>",
-                                         fileSystem: LocalFileSystem()))
+                                         fileSystem: LocalFileSystem(), preparingRiskAnalysis: preparingRiskAnalysis))
         }
-        switch Pipeline.run(path: path, fileSystem: mappingFileSystem()) {
+        switch Pipeline.run(path: path, fileSystem: mappingFileSystem(), preparingRiskAnalysis: preparingRiskAnalysis) {
         case .success(let run):
             return .success(run)
         case .failure(let error):
             return .failure("\(path): fel: kan inte läsa filen: \(error.reason)\n")
+        }
+    }
+}
+
+/// The report of `kör`, and its text up to the risk analysis when a renderer is given
+/// and the report is small enough to hold (a larger one is streamed when written).
+struct ReportAhead: Sendable {
+    /// Rows up to which the text is rendered ahead into memory (some 100 bytes each).
+    static let renderedRowLimit = 50_000
+
+    let report: DriftbudgetReport
+    let head: TextBytes?
+
+    init(model: Model, evaluation: Evaluation, columns: [String], renderer: TextReportRenderer?) {
+        report = DriftbudgetReportBuilder.build(model: model, evaluation: evaluation, columnKeys: columns)
+        if let renderer, report.rows.count <= Self.renderedRowLimit {
+            var output = TextOutput()
+            renderer.renderHead(report, to: &output)
+            head = output.take()
+        } else {
+            head = nil
         }
     }
 }

@@ -7,13 +7,18 @@ public enum DiagnosticLimit {
 
     /// The diagnostics a run shows: the first `maximumShown` of each kind, in order,
     /// and R0608 at the first one left out. Errors are never all left out, so a run
-    /// with errors still has them.
+    /// with errors still has them. Shown again with more added (a stage run later), the
+    /// R0608 already there stays the one, at the end.
     public static func shown(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var errors = 0
         var others = 0
         var kept: [Diagnostic] = []
         var firstLeftOut: Diagnostic?
         for diagnostic in diagnostics {
+            if case .tooManyProblems = diagnostic.problem {
+                firstLeftOut = firstLeftOut ?? diagnostic
+                continue
+            }
             let count: Int
             if diagnostic.severity == .error {
                 errors += 1
@@ -29,7 +34,11 @@ public enum DiagnosticLimit {
             }
         }
         if let firstLeftOut {
-            kept.append(Diagnostic(.tooManyProblems(limit: maximumShown), at: firstLeftOut.span))
+            if case .tooManyProblems = firstLeftOut.problem {
+                kept.append(firstLeftOut)
+            } else {
+                kept.append(Diagnostic(.tooManyProblems(limit: maximumShown), at: firstLeftOut.span))
+            }
         }
         return kept
     }

@@ -73,7 +73,7 @@ public struct TextOutput: ~Copyable {
 
     /// Appends text rendered elsewhere (whole lines). When streaming, what is pending
     /// goes to the sink first and then `more` itself, without copying it here.
-    mutating func append(_ more: TextBytes) {
+    public mutating func append(_ more: TextBytes) {
         if let sink {
             finish()
             more.withUnsafeBytes(sink)
@@ -83,7 +83,7 @@ public struct TextOutput: ~Copyable {
     }
 
     /// Gives up the text written so far, without copying it, and starts empty.
-    mutating func take() -> TextBytes {
+    public mutating func take() -> TextBytes {
         let taken = TextBytes(base, count: count)
         capacity = 16
         base = .allocate(capacity: capacity)
@@ -144,7 +144,7 @@ public struct TextOutput: ~Copyable {
 
 /// Text a `TextOutput` has given up (`take()`): a block of a table written on one
 /// thread goes to the output on another as it lies, not copied.
-final class TextBytes: @unchecked Sendable {
+public final class TextBytes: @unchecked Sendable {
     // Sendable unchecked: the bytes are never written after `take()` hands them over.
     private let base: UnsafeMutablePointer<UInt8>
     private let count: Int

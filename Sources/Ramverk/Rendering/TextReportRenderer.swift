@@ -30,6 +30,15 @@ public struct TextReportRenderer: Sendable {
     /// Writes the report into `output` (which may stream it to a file or terminal);
     /// the risk- och känslighetsanalys, if given, goes before the checks.
     public func render(_ report: DriftbudgetReport, riskAnalysis: RiskAnalysisResult? = nil, to output: inout TextOutput) {
+        renderHead(report, to: &output)
+        output.append(renderRiskAnalysis(riskAnalysis, unit: report.unit) + renderChecks(report))
+    }
+
+    /// The part of the report before the risk- och känslighetsanalys: the driftbudget,
+    /// named values, rams and their bridges, reserves, carry-overs, capital gains,
+    /// balances and the risks as described. Written apart so that `kör` can render it
+    /// while its simulation runs; `renderRiskAnalysis` and `renderChecks` follow it.
+    public func renderHead(_ report: DriftbudgetReport, to output: inout TextOutput) {
         output.append("Driftbudget\n")
         if let owner = ReportOwner.line(municipality: report.municipality, committee: report.committee) {
             output.append(owner + "\n")
@@ -46,11 +55,13 @@ public struct TextReportRenderer: Sendable {
         if !report.capitalGains.isEmpty { renderCapitalGains(report.capitalGains, unit: report.unit, into: &out) }
         for balance in report.balances { renderBalance(balance, unit: report.unit, into: &out) }
         if !report.risks.isEmpty { renderRisks(report.risks, into: &out) }
-        if let riskAnalysis, riskAnalysis.year != nil {
-            out += TextRiskRenderer(unit: report.unit, colour: colour).render(riskAnalysis) + "\n"
-        }
-        renderChecks(report, into: &out)
         output.append(out)
+    }
+
+    /// The risk- och känslighetsanalys section, empty without one (or without a year).
+    public func renderRiskAnalysis(_ riskAnalysis: RiskAnalysisResult?, unit: MoneyUnit) -> String {
+        guard let riskAnalysis, riskAnalysis.year != nil else { return "" }
+        return TextRiskRenderer(unit: unit, colour: colour).render(riskAnalysis) + "\n"
     }
 
     /// Shown as "–" in a percentage column: a change from zero has no percentage.

@@ -19,6 +19,10 @@ import Synchronization
 /// while another is running (from a worker, or another thread) runs its iterations on
 /// its own thread, in order. Callers' results must not depend on the thread count
 /// anyway (the simulation's do not).
+///
+/// `async` hands a worker one piece of work to do beside the caller (`kör` builds and
+/// renders its report while the simulation is prepared); the worker then joins any
+/// `perform` still running.
 public final class WorkerPool: @unchecked Sendable {
     /// One worker per core beyond the calling thread.
     public static let shared = WorkerPool(workers: max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1) - 1)
@@ -41,15 +45,21 @@ public final class WorkerPool: @unchecked Sendable {
     private var openSeats = 0
     private var active = 0
     private let next = Atomic<Int>(0)
+    /// Work from `async` that no thread has taken yet, oldest first.
+    private var queued: [any QueuedWork] = []
+    /// Signalled when a piece of `async` work is done.
+    private let workDone: UnsafeMutablePointer<pthread_cond_t>
 
     init(workers: Int) {
         self.workers = max(workers, 0)
         lock = .allocate(capacity: 1)
         wake = .allocate(capacity: 1)
         finished = .allocate(capacity: 1)
+        workDone = .allocate(capacity: 1)
         pthread_mutex_init(lock, nil)
         pthread_cond_init(wake, nil)
         pthread_cond_init(finished, nil)
+        pthread_cond_init(workDone, nil)
     }
 
     // The shared pool lives as long as the process; a pool made in a test is never freed
@@ -96,6 +106,39 @@ public final class WorkerPool: @unchecked Sendable {
             busy = false
             pthread_mutex_unlock(lock)
         }
+    }
+
+    /// Starts `body` on a worker and returns at once; `PendingWork.wait()` gives its
+    /// result. Without workers, or when none has taken it by the time it is waited
+    /// for, the waiting thread runs it itself, so it never waits on a busy pool.
+    public func async<Result: Sendable>(_ body: @escaping @Sendable () -> Result) -> PendingWork<Result> {
+        let work = PendingWork(pool: self, body: body)
+        guard workers > 0 else {
+            // Nobody else could run it: now, on the caller, which has nothing to do beside it.
+            work.run()
+            work.isDone = true
+            return work
+        }
+        pthread_mutex_lock(lock)
+        startLocked()
+        queued.append(work)
+        pthread_cond_broadcast(wake)
+        pthread_mutex_unlock(lock)
+        return work
+    }
+
+    /// Waits for `work` to be done, or takes it back from the queue and runs it here.
+    fileprivate func finish(_ work: some QueuedWork) {
+        pthread_mutex_lock(lock)
+        if let index = queued.firstIndex(where: { $0 === work }) {
+            queued.remove(at: index)
+            pthread_mutex_unlock(lock)
+            work.run()
+            pthread_mutex_lock(lock)
+            work.isDone = true
+        }
+        while !work.isDone { pthread_cond_wait(workDone, lock) }
+        pthread_mutex_unlock(lock)
     }
 
     /// Runs iterations while there are any left.
@@ -147,12 +190,27 @@ public final class WorkerPool: @unchecked Sendable {
         pthread_mutex_lock(lock)
     }
 
-    /// A worker's life: wait for a job it has not seen, take part in it, again.
+    /// A worker's piece of `async` work: entered and left holding the lock.
+    private func runQueued() {
+        let work = queued.removeFirst()
+        pthread_mutex_unlock(lock)
+        work.run()
+        pthread_mutex_lock(lock)
+        work.isDone = true
+        pthread_cond_broadcast(workDone)
+    }
+
+    /// A worker's life: wait for `async` work or a job it has not seen, do it, again.
     private func work() -> Never {
         var seen: UInt64 = 0
         pthread_mutex_lock(lock)
         while true {
-            while generation == seen { pthread_cond_wait(wake, lock) }
+            while generation == seen && queued.isEmpty { pthread_cond_wait(wake, lock) }
+            if !queued.isEmpty {
+                // Then back to the loop, which joins a `perform` begun meanwhile.
+                runQueued()
+                continue
+            }
             seen = generation
             guard job != nil, openSeats > 0 else { continue }
             openSeats -= 1
@@ -161,5 +219,39 @@ public final class WorkerPool: @unchecked Sendable {
             active -= 1
             if active == 0 { pthread_cond_signal(finished) }
         }
+    }
+}
+
+/// Work handed to the pool by `async`, as the queue holds it. `isDone` is guarded by the
+/// pool's lock.
+private protocol QueuedWork: AnyObject {
+    var isDone: Bool { get set }
+    func run()
+}
+
+/// The result of work started with `WorkerPool.async`, to be waited for once.
+public final class PendingWork<Result: Sendable>: QueuedWork, @unchecked Sendable {
+    // @unchecked: `body` and `result` are used by one thread at a time — the one that
+    // runs the work (taken from the queue under the pool's lock), then the one that
+    // waits, after seeing `isDone` under the same lock.
+    private let pool: WorkerPool
+    private var body: (@Sendable () -> Result)?
+    private var result: Result?
+    fileprivate var isDone = false
+
+    fileprivate init(pool: WorkerPool, body: @escaping @Sendable () -> Result) {
+        self.pool = pool
+        self.body = body
+    }
+
+    fileprivate func run() {
+        result = body!()
+        body = nil
+    }
+
+    /// The work's result, once it is done (run here if no worker has begun it).
+    public func wait() -> Result {
+        pool.finish(self)
+        return result!
     }
 }

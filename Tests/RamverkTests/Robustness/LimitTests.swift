@@ -78,6 +78,17 @@ struct LimitTests {
         #expect(Arithmetic.percentOf(.number(Ratio(micros: 149), .plain)) == .success(.number(Ratio(micros: 1), .percent)))
     }
 
+    @Test("the limit shown again with more added keeps the one R0608, last")
+    func limitShownTwice() {
+        let errors = (0..<150).map { Diagnostic(.divisionByZero, at: SourceSpan(file: 0, start: $0, end: $0 + 1)) }
+        let once = DiagnosticLimit.shown(errors)
+        #expect(once.count == DiagnosticLimit.maximumShown + 1)
+        let again = DiagnosticLimit.shown(once + errors.prefix(3))
+        #expect(again.count == once.count)
+        #expect(again.filter { $0.code == "R0608" }.count == 1)
+        #expect(again.last?.span == once.last?.span)
+    }
+
     @Test("a megabyte of bad characters: 100 errors and R0608, quickly")
     func tooManyProblems() {
         let line = "kolumn 2024\npost A 2024: " + String(repeating: "€", count: 1_000_000) + "\n"

@@ -77,4 +77,42 @@ struct WorkerPoolTests {
         pool.perform(20) { tally.record($0) }
         #expect(tally.threads.withLock { $0 } == [UInt(pthread_self())])
     }
+
+    @Test func asyncWorkRunsBesideTheCallerAndGivesItsResult() {
+        let pool = WorkerPool(workers: 1)
+        let started = Atomic<Bool>(false)
+        let pending = pool.async {
+            started.store(true, ordering: .relaxed)
+            return UInt(pthread_self())
+        }
+        // Taken by the worker (waited for, so that the waiter does not take it back).
+        while !started.load(ordering: .relaxed) { usleep(50) }
+        #expect(pending.wait() != UInt(pthread_self()))
+        #expect(pending.wait() == pending.wait())
+        // The worker that ran it then joins a perform as usual.
+        let tally = Tally(100)
+        pool.perform(100) { tally.record($0) }
+        #expect(tally.counts.withLock { $0 } == [Int](repeating: 1, count: 100))
+    }
+
+    @Test func asyncWorkNotYetTakenIsRunByTheWaiter() {
+        // The only worker is busy with the first piece; the waiter takes the second back.
+        let pool = WorkerPool(workers: 1)
+        let release = Atomic<Bool>(false)
+        let first = pool.async {
+            while !release.load(ordering: .relaxed) { usleep(100) }
+            return 1
+        }
+        usleep(2000)
+        let second = pool.async { UInt(pthread_self()) }
+        #expect(second.wait() == UInt(pthread_self()))
+        #expect(second.wait() == UInt(pthread_self()))
+        release.store(true, ordering: .relaxed)
+        #expect(first.wait() == 1)
+    }
+
+    @Test func withoutWorkersAsyncWorkRunsOnTheCaller() {
+        let pool = WorkerPool(workers: 0)
+        #expect(pool.async { UInt(pthread_self()) }.wait() == UInt(pthread_self()))
+    }
 }
