@@ -60,7 +60,8 @@ struct RunCommand {
         let (run, model, evaluation) = try ScenarioInput.evaluated(file, colour: !noColour) { run, model, evaluation in
             // The report does not depend on the risk analysis: it is built, and as text
             // rendered up to the analysis, on another core while this one prepares and
-            // runs the simulation (Haninge: 0,7 ms less, BENCHMARKS.md).
+            // runs the simulation (Haninge with 10 iterations: 0,3 ms less, paired;
+            // BENCHMARKS.md, "Session 6").
             guard !model.riskAnalysis.isEmpty, DriftbudgetReportBuilder.unknownColumns(columns, in: model).isEmpty else {
                 return
             }
